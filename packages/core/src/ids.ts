@@ -1,0 +1,96 @@
+import { randomHex } from './internal/random.ts';
+
+/** An X-Ray trace ID, `1-{8 hex epoch seconds}-{24 hex random}`, e.g. `1-58406520-a006649127e371903a2de979`. */
+export type XRayTraceId = string;
+
+const TRACE_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
+const TRACE_ID_ANY_CASE = /^1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}$/;
+const SEGMENT_ID = /^[0-9a-f]{16}$/;
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+const HEX16 = /^[0-9a-fA-F]{16}$/;
+const ALL_ZERO = /^[0-]*$/;
+
+/** The parts of a trace ID. */
+export interface ParsedTraceId {
+  /** Unix seconds from the first 8 hex digits (arbitrary for W3C-born IDs). */
+  epochSeconds: number;
+  /** The 24 hex digits after the epoch. */
+  random: string;
+}
+
+/** Why a trace or segment ID was refused. */
+export type IdError = 'not-a-string' | 'bad-format' | 'all-zero';
+
+/** Result of a parse: the value, or the reason it was refused. */
+export type IdResult<T> = { ok: true; value: T } | { ok: false; error: IdError; input: unknown };
+
+/** True for a canonical (lowercase) X-Ray trace ID that is not all zeros. */
+export function isTraceId(value: unknown): value is XRayTraceId {
+  return typeof value === 'string' && TRACE_ID.test(value) && !ALL_ZERO.test(value.slice(2));
+}
+
+/** True for a 16-hex lowercase segment/subsegment ID that is not all zeros. */
+export function isSegmentId(value: unknown): value is string {
+  return typeof value === 'string' && SEGMENT_ID.test(value) && !ALL_ZERO.test(value);
+}
+
+/**
+ * Parses an X-Ray trace ID (any hex case; returned lowercased).
+ * @example parseTraceId('1-58406520-a006649127e371903a2de979') // { ok: true, value: { epochSeconds: 1480615200, ... } }
+ */
+export function parseTraceId(value: unknown): IdResult<ParsedTraceId & { traceId: XRayTraceId }> {
+  if (typeof value !== 'string') return { ok: false, error: 'not-a-string', input: value };
+  if (value.length !== 35 || !TRACE_ID_ANY_CASE.test(value))
+    return { ok: false, error: 'bad-format', input: value };
+  const traceId = value.toLowerCase();
+  if (ALL_ZERO.test(traceId.slice(2))) return { ok: false, error: 'all-zero', input: value };
+  return {
+    ok: true,
+    value: { traceId, epochSeconds: parseInt(traceId.slice(2, 10), 16), random: traceId.slice(11) },
+  };
+}
+
+/** Converts an X-Ray trace ID to the 32-hex W3C/OpenTelemetry form, or `undefined` when invalid. */
+export function traceIdToW3C(xrayTraceId: unknown): string | undefined {
+  const parsed = parseTraceId(xrayTraceId);
+  return parsed.ok ? parsed.value.traceId.slice(2, 10) + parsed.value.traceId.slice(11) : undefined;
+}
+
+/** Converts a 32-hex W3C/OpenTelemetry trace ID to the X-Ray form, or `undefined` when invalid or all zero. */
+export function traceIdFromW3C(w3cTraceId: unknown): XRayTraceId | undefined {
+  if (typeof w3cTraceId !== 'string' || !HEX32.test(w3cTraceId) || ALL_ZERO.test(w3cTraceId))
+    return undefined;
+  const lower = w3cTraceId.toLowerCase();
+  return `1-${lower.slice(0, 8)}-${lower.slice(8)}`;
+}
+
+/** Normalises a 16-hex span/segment ID to lowercase, or `undefined` when invalid or all zero. */
+export function normalizeSegmentId(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !HEX16.test(value) || ALL_ZERO.test(value)) return undefined;
+  return value.toLowerCase();
+}
+
+/** The 8-hex epoch prefix for a time in milliseconds. */
+export function epochHex(nowMs: number): string {
+  return Math.floor(nowMs / 1000)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(-8);
+}
+
+/** A new X-Ray trace ID with the current epoch (crypto randomness). */
+export function newTraceId(nowMs: number = Date.now()): XRayTraceId {
+  return `1-${epochHex(nowMs)}-${nonZero(24)}`;
+}
+
+/** A new 16-hex segment ID (crypto randomness, never all zero). */
+export function newSegmentId(): string {
+  return nonZero(16);
+}
+
+function nonZero(length: number): string {
+  for (;;) {
+    const hex = randomHex(length);
+    if (!ALL_ZERO.test(hex)) return hex;
+  }
+}

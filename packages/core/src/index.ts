@@ -1,0 +1,41 @@
+export {
+  isTraceId,
+  isSegmentId,
+  parseTraceId,
+  traceIdToW3C,
+  traceIdFromW3C,
+  normalizeSegmentId,
+  epochHex,
+  newTraceId,
+  newSegmentId,
+} from './ids.ts';
+export type { XRayTraceId, ParsedTraceId, IdError, IdResult } from './ids.ts';
+export { XRayIdGenerator } from './id-generator.ts';
+export {
+  parseTraceHeader,
+  formatTraceHeader,
+  TRACE_HEADER_NAME,
+  MAX_TRACE_HEADER_LENGTH,
+  MAX_TRACE_HEADER_FIELDS,
+} from './trace-header.ts';
+export type {
+  TraceHeader,
+  TraceHeaderResult,
+  SampledFlag,
+  FormatTraceHeaderOptions,
+} from './trace-header.ts';
+export { DAEMON_HEADER, MAX_DOCUMENT_BYTES } from './segment-document.ts';
+export type {
+  AnnotationValue,
+  HttpBlock,
+  AwsBlock,
+  StackFrame,
+  ExceptionDocument,
+  Cause,
+  SqlBlock,
+  SegmentLink,
+  EntityFields,
+  SubsegmentDocument,
+  SegmentDocument,
+  TopLevelDocument,
+} from './segment-document.ts';

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run, two projects:
+//  - unit: pure logic and in-process servers on real loopback sockets; no emulator
+//  - integration: needs LocalStack (started once by the global setup) and real processes
+export default defineConfig({
+  // Workspace packages export `source` (their TypeScript) so tests run without a build.
+  resolve: { conditions: ['source', 'node', 'development|production'] },
+  ssr: {
+    resolve: {
+      conditions: ['source', 'node', 'development|production'],
+      externalConditions: ['source'],
+    },
+  },
+  environments: { ssr: { resolve: { conditions: ['source', 'node', 'development|production'] } } },
+  test: {
+    pool: 'forks',
+    server: { deps: { inline: [/@otel-xray\//] } },
+    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['packages/*/test/**/*.int.test.ts', 'integration/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['./scripts/vitest-emulator-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
