@@ -80,7 +80,7 @@ export async function startHostLocalStack(options: HostModeOptions = {}): Promis
   const stateDir = resolve(options.stateDir ?? join(dirname(venv!), '.emulator'));
   const fsRoot = join(stateDir, 'fs');
   mkdirSync(join(fsRoot, 'usr', 'lib', 'localstack'), { recursive: true });
-  stopStale(stateDir, log);
+  stopOrphans(stateDir, log);
 
   let port = options.port ?? 4566;
   if (!(await isPortFree(port))) {
@@ -98,7 +98,7 @@ export async function startHostLocalStack(options: HostModeOptions = {}): Promis
     detached: false,
   });
   closeSync(out);
-  const pidFile = join(stateDir, 'localstack.pid');
+  const pidFile = join(stateDir, `localstack-${port}.pid`);
   writeFileSync(pidFile, String(child.pid));
   const killOnExit = (): void => {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -135,21 +135,42 @@ function cleanEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-/** A LocalStack left running by an earlier, killed run (its pid file survived) is stopped first. */
-function stopStale(stateDir: string, log: (line: string) => void): void {
-  const pidFile = join(stateDir, 'localstack.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8'));
-  rmSync(pidFile, { force: true });
-  if (!Number.isInteger(pid) || pid <= 0) return;
+/**
+ * A LocalStack left behind by an earlier run that was killed (its pid file survived and its parent
+ * is gone, so it was re-parented) is stopped. Instances of other live runs are left alone.
+ */
+function stopOrphans(stateDir: string, log: (line: string) => void): void {
+  let names: string[];
   try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (cmdline.includes('localstack.runtime.main')) {
-      process.kill(pid, 'SIGKILL');
-      log(`stopped a LocalStack (pid ${pid}) left behind by an earlier run`);
-    }
+    names = readdirSync(stateDir).filter((n) => /^localstack(-\d+)?\.pid$/.test(n));
   } catch {
-    // not running any more
+    return;
+  }
+  for (const name of names) {
+    const pidFile = join(stateDir, name);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      if (!cmdline.includes('localstack.runtime.main')) {
+        rmSync(pidFile, { force: true });
+      } else if (ppid === 1 || !isAlive(ppid)) {
+        process.kill(pid, 'SIGKILL');
+        rmSync(pidFile, { force: true });
+        log(`stopped a LocalStack (pid ${pid}) left behind by an earlier run`);
+      }
+    } catch {
+      rmSync(pidFile, { force: true }); // not running any more
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
