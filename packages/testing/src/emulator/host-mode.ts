@@ -5,6 +5,7 @@ import {
   openSync,
   closeSync,
   readFileSync,
+  readdirSync,
   writeFileSync,
   rmSync,
 } from 'node:fs';
