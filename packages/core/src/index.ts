@@ -39,3 +39,6 @@ export type {
   SegmentDocument,
   TopLevelDocument,
 } from './segment-document.ts';
+export { validateSegmentDocument } from './validate/validate-segment-document.ts';
+export type { SegmentValidation, ValidateOptions } from './validate/validate-segment-document.ts';
+export type { DocumentProblem } from './validate/problems.ts';
