@@ -1,8 +1,14 @@
 import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
 import { epochHex } from './ids.ts';
-import { randomHex } from './internal/random.ts';
+import { nonZeroHex, randomHex, type RandomHex } from './internal/random.ts';
 
-const ALL_ZERO = /^0+$/;
+/** Options of {@link XRayIdGenerator}; both exist for tests. */
+export interface XRayIdGeneratorOptions {
+  /** Clock in milliseconds (default `Date.now`). */
+  now?: () => number;
+  /** Random hex source (default: pooled `node:crypto` randomness). */
+  random?: RandomHex;
+}
 
 /**
  * OpenTelemetry `IdGenerator` whose trace IDs carry the current Unix seconds in their first
@@ -11,30 +17,34 @@ const ALL_ZERO = /^0+$/;
  */
 export class XRayIdGenerator implements IdGenerator {
   readonly #now: () => number;
+  readonly #random: RandomHex;
   #second = -1;
   #prefix = '';
 
-  /** @param now clock in milliseconds (for tests). */
-  constructor(now: () => number = Date.now) {
-    this.#now = now;
+  /** @param options clock and random source, for tests (a bare function is taken as the clock). */
+  constructor(options: XRayIdGeneratorOptions | (() => number) = {}) {
+    const opts = typeof options === 'function' ? { now: options } : options;
+    this.#now = opts.now ?? Date.now;
+    this.#random = opts.random ?? randomHex;
   }
 
-  /** 32 hex: 8 of epoch seconds + 24 random. */
+  /** 32 lowercase hex: 8 of epoch seconds + 24 random; never all zero. */
   generateTraceId(): string {
-    const second = Math.floor(this.#now() / 1000);
+    const ms = this.#now();
+    const second = Math.floor(ms / 1000);
     if (second !== this.#second) {
+      // A broken clock (NaN, negative) must not break tracing: fall back to the system clock.
+      const safeMs = Number.isFinite(ms) && ms >= 0 ? ms : Date.now();
+      this.#prefix = epochHex(safeMs);
       this.#second = second;
-      this.#prefix = epochHex(second * 1000);
     }
-    let random = randomHex(24);
-    while (ALL_ZERO.test(random)) random = randomHex(24);
+    // The epoch already makes the ID non-zero; only a zero epoch (a fake clock) needs the check.
+    const random = this.#prefix === '00000000' ? nonZeroHex(24, this.#random) : this.#random(24);
     return this.#prefix + random;
   }
 
-  /** 16 random hex, never all zero. */
+  /** 16 random lowercase hex, never all zero. */
   generateSpanId(): string {
-    let id = randomHex(16);
-    while (ALL_ZERO.test(id)) id = randomHex(16);
-    return id;
+    return nonZeroHex(16, this.#random);
   }
 }

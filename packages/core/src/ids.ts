@@ -1,4 +1,6 @@
-import { randomHex } from './internal/random.ts';
+import { nonZeroHex, randomHex, type RandomHex } from './internal/random.ts';
+
+export type { RandomHex } from './internal/random.ts';
 
 /** An X-Ray trace ID, `1-{8 hex epoch seconds}-{24 hex random}`, e.g. `1-58406520-a006649127e371903a2de979`. */
 export type XRayTraceId = string;
@@ -9,9 +11,12 @@ const SEGMENT_ID = /^[0-9a-f]{16}$/;
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 const HEX16 = /^[0-9a-fA-F]{16}$/;
 const ALL_ZERO = /^[0-]*$/;
+const MAX_UINT32_PLUS_ONE = 2 ** 32;
 
 /** The parts of a trace ID. */
 export interface ParsedTraceId {
+  /** The ID in canonical (lowercase) form. */
+  traceId: XRayTraceId;
   /** Unix seconds from the first 8 hex digits (arbitrary for W3C-born IDs). */
   epochSeconds: number;
   /** The 24 hex digits after the epoch. */
@@ -35,10 +40,11 @@ export function isSegmentId(value: unknown): value is string {
 }
 
 /**
- * Parses an X-Ray trace ID (any hex case; returned lowercased).
+ * Parses an X-Ray trace ID: exactly 35 characters, any hex case (returned lowercased). A shorter
+ * epoch field is refused, as the OpenTelemetry JS propagator does.
  * @example parseTraceId('1-58406520-a006649127e371903a2de979') // { ok: true, value: { epochSeconds: 1480615200, ... } }
  */
-export function parseTraceId(value: unknown): IdResult<ParsedTraceId & { traceId: XRayTraceId }> {
+export function parseTraceId(value: unknown): IdResult<ParsedTraceId> {
   if (typeof value !== 'string') return { ok: false, error: 'not-a-string', input: value };
   if (value.length !== 35 || !TRACE_ID_ANY_CASE.test(value))
     return { ok: false, error: 'bad-format', input: value };
@@ -50,10 +56,21 @@ export function parseTraceId(value: unknown): IdResult<ParsedTraceId & { traceId
   };
 }
 
+/**
+ * Parses a 16-hex segment/subsegment/span ID (any case; returned lowercased).
+ * @example parseSegmentId('53995C3F42CD8AD8') // { ok: true, value: '53995c3f42cd8ad8' }
+ */
+export function parseSegmentId(value: unknown): IdResult<string> {
+  if (typeof value !== 'string') return { ok: false, error: 'not-a-string', input: value };
+  if (!HEX16.test(value)) return { ok: false, error: 'bad-format', input: value };
+  if (ALL_ZERO.test(value)) return { ok: false, error: 'all-zero', input: value };
+  return { ok: true, value: value.toLowerCase() };
+}
+
 /** Converts an X-Ray trace ID to the 32-hex W3C/OpenTelemetry form, or `undefined` when invalid. */
 export function traceIdToW3C(xrayTraceId: unknown): string | undefined {
   const parsed = parseTraceId(xrayTraceId);
-  return parsed.ok ? parsed.value.traceId.slice(2, 10) + parsed.value.traceId.slice(11) : undefined;
+  return parsed.ok ? parsed.value.traceId.slice(2, 10) + parsed.value.random : undefined;
 }
 
 /** Converts a 32-hex W3C/OpenTelemetry trace ID to the X-Ray form, or `undefined` when invalid or all zero. */
@@ -66,31 +83,31 @@ export function traceIdFromW3C(w3cTraceId: unknown): XRayTraceId | undefined {
 
 /** Normalises a 16-hex span/segment ID to lowercase, or `undefined` when invalid or all zero. */
 export function normalizeSegmentId(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !HEX16.test(value) || ALL_ZERO.test(value)) return undefined;
-  return value.toLowerCase();
+  const parsed = parseSegmentId(value);
+  return parsed.ok ? parsed.value : undefined;
 }
 
-/** The 8-hex epoch prefix for a time in milliseconds. */
+/**
+ * The 8-hex epoch field for a time in milliseconds: big-endian Unix seconds, modulo 2^32 (X-Ray's
+ * field is a uint32, so 2106 wraps as every SDK does).
+ * @throws RangeError for a negative, NaN or infinite time — a caller bug, never a silent wrong ID.
+ */
 export function epochHex(nowMs: number): string {
-  return Math.floor(nowMs / 1000)
-    .toString(16)
-    .padStart(8, '0')
-    .slice(-8);
+  if (!Number.isFinite(nowMs) || nowMs < 0)
+    throw new RangeError(`epochHex: time must be a finite, non-negative number (got ${nowMs})`);
+  const seconds = Math.floor(nowMs / 1000) % MAX_UINT32_PLUS_ONE;
+  return seconds.toString(16).padStart(8, '0');
 }
 
-/** A new X-Ray trace ID with the current epoch (crypto randomness). */
-export function newTraceId(nowMs: number = Date.now()): XRayTraceId {
-  return `1-${epochHex(nowMs)}-${nonZero(24)}`;
+/**
+ * A new X-Ray trace ID with the epoch of `nowMs` and 96 bits of crypto randomness.
+ * @example newTraceId() // '1-6745a1b2-0f1e2d3c4b5a69788796a5b4'
+ */
+export function newTraceId(nowMs: number = Date.now(), random: RandomHex = randomHex): XRayTraceId {
+  return `1-${epochHex(nowMs)}-${nonZeroHex(24, random)}`;
 }
 
 /** A new 16-hex segment ID (crypto randomness, never all zero). */
-export function newSegmentId(): string {
-  return nonZero(16);
-}
-
-function nonZero(length: number): string {
-  for (;;) {
-    const hex = randomHex(length);
-    if (!ALL_ZERO.test(hex)) return hex;
-  }
+export function newSegmentId(random: RandomHex = randomHex): string {
+  return nonZeroHex(16, random);
 }

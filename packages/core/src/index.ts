@@ -42,3 +42,7 @@ export type {
 export { validateSegmentDocument } from './validate/validate-segment-document.ts';
 export type { SegmentValidation, ValidateOptions } from './validate/validate-segment-document.ts';
 export type { DocumentProblem } from './validate/problems.ts';
+export { parseSegmentId } from './ids.ts';
+export type { RandomHex } from './ids.ts';
+export type { XRayIdGeneratorOptions } from './id-generator.ts';
+export { MAX_EXTRA_FIELDS_LENGTH } from './trace-header.ts';

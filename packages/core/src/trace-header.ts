@@ -1,11 +1,13 @@
-import { parseTraceId, normalizeSegmentId, type XRayTraceId } from './ids.ts';
+import { parseTraceId, parseSegmentId, type XRayTraceId } from './ids.ts';
 
 /** Name of the HTTP header (lowercase; header names are case-insensitive). */
 export const TRACE_HEADER_NAME = 'x-amzn-trace-id';
 /** Longest header value we parse; longer values are refused before any parsing. */
 export const MAX_TRACE_HEADER_LENGTH = 4096;
-/** Most `key=value` fields we parse. */
+/** Most non-empty `;`-separated fields we parse; one more refuses the header. */
 export const MAX_TRACE_HEADER_FIELDS = 32;
+/** Budget for unknown fields when formatting (key + value + separators), as the X-Ray SDK for Node. */
+export const MAX_EXTRA_FIELDS_LENGTH = 256;
 
 /** The upstream sampling decision: `1` sampled, `0` not, `?` asks the receiver to decide. */
 export type SampledFlag = '0' | '1' | '?';
@@ -20,7 +22,7 @@ export interface TraceHeader {
   sampled?: SampledFlag;
   /** `Lineage`: loop-detection data appended by Lambda and other AWS services; opaque, forwarded unchanged. */
   lineage?: string;
-  /** `Self`: written by ALB; read, never re-emitted by SDKs. */
+  /** `Self`: written by ALB; read, never re-emitted by SDKs. Kept only when it is a valid trace ID. */
   self?: XRayTraceId;
   /** Other fields, in their original order and spelling. */
   extra: Array<[key: string, value: string]>;
@@ -30,12 +32,19 @@ export interface TraceHeader {
 export type TraceHeaderResult = { ok: true; header: TraceHeader } | { ok: false; reason: string };
 
 const refuse = (reason: string): TraceHeaderResult => ({ ok: false, reason });
+// RFC 9110 token characters for keys; visible ASCII and space for values, so a re-emitted field
+// can never make an HTTP client throw on an invalid header value.
+const TOKEN = /^[!#$%&'*+.^`|~\w-]+$/;
+const FIELD_VALUE = /^[\x20-\x7e]*$/;
 
 /**
- * Parses an `X-Amzn-Trace-Id` value. Field order, whitespace around fields, key case and a
- * trailing `;` are accepted (as the X-Ray SDKs do); an invalid `Root`, `Parent`, `Self` or
- * `Sampled`, a field without `=`, an over-long value or too many fields refuse the whole header.
- * A repeated key: the last one wins. Never throws.
+ * Parses an `X-Amzn-Trace-Id` value the way the X-Ray SDKs and the OpenTelemetry propagators
+ * read it: fields in any order, whitespace around fields, keys and values trimmed, key case
+ * ignored, a trailing `;` accepted, parts without `key=` skipped; for a repeated key the last one
+ * counts. An invalid `Root`, `Parent` or `Sampled`, a value over {@link MAX_TRACE_HEADER_LENGTH}
+ * or more than {@link MAX_TRACE_HEADER_FIELDS} fields refuse the whole header (a 1 MB value is
+ * refused before it is read). An invalid `Self`, `Lineage` or unknown field is dropped alone.
+ * Never throws.
  * @example parseTraceHeader('Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1')
  */
 export function parseTraceHeader(value: unknown): TraceHeaderResult {
@@ -43,59 +52,97 @@ export function parseTraceHeader(value: unknown): TraceHeaderResult {
   if (typeof value !== 'string') return refuse('not a string');
   if (value.length > MAX_TRACE_HEADER_LENGTH)
     return refuse(`longer than ${MAX_TRACE_HEADER_LENGTH} characters`);
-  const header: TraceHeader = { extra: [] };
+  let root: string | undefined;
+  let parent: string | undefined;
+  let sampled: string | undefined;
+  let self: string | undefined;
+  let lineage: string | undefined;
+  let extra: Array<[string, string]> | undefined;
   let fields = 0;
+  let pairs = 0;
   let pos = 0;
-  while (pos <= value.length) {
+  const length = value.length;
+  while (pos < length) {
     let end = value.indexOf(';', pos);
-    if (end < 0) end = value.length;
+    if (end < 0) end = length;
     const part = value.slice(pos, end).trim();
     pos = end + 1;
     if (part === '') continue;
     if (++fields > MAX_TRACE_HEADER_FIELDS)
       return refuse(`more than ${MAX_TRACE_HEADER_FIELDS} fields`);
     const eq = part.indexOf('=');
-    if (eq <= 0) return refuse(`field "${clip(part)}" is not key=value`);
-    const key = part.slice(0, eq).trim();
+    if (eq <= 0) continue; // no key: skipped, as the X-Ray SDKs and OTel propagators do
+    pairs++;
+    // Fast path: the exact spelling of the three fields every header carries.
+    const key = part.slice(0, eq);
     const val = part.slice(eq + 1).trim();
-    const error = applyField(header, key, val);
-    if (error) return refuse(error);
+    switch (key) {
+      case 'Root':
+        root = val;
+        continue;
+      case 'Parent':
+        parent = val;
+        continue;
+      case 'Sampled':
+        sampled = val;
+        continue;
+    }
+    const name = key.trim();
+    switch (name.toLowerCase()) {
+      case 'root':
+        root = val;
+        break;
+      case 'parent':
+        parent = val;
+        break;
+      case 'sampled':
+        sampled = val;
+        break;
+      case 'self':
+        self = val;
+        break;
+      case 'lineage':
+        lineage = val;
+        break;
+      default:
+        if (TOKEN.test(name) && FIELD_VALUE.test(val)) (extra ??= []).push([name, val]);
+    }
   }
-  if (fields === 0) return refuse('empty');
-  return { ok: true, header };
+  if (pairs === 0) return refuse('no key=value field');
+  return build(root, parent, sampled, self, lineage, extra ?? []);
 }
 
-function applyField(header: TraceHeader, key: string, val: string): string | undefined {
-  switch (key.toLowerCase()) {
-    case 'root': {
-      const id = parseTraceId(val);
-      if (!id.ok) return `invalid Root "${clip(val)}" (${id.error})`;
-      header.root = id.value.traceId;
-      return undefined;
-    }
-    case 'parent': {
-      const id = normalizeSegmentId(val);
-      if (!id) return `invalid Parent "${clip(val)}"`;
-      header.parent = id;
-      return undefined;
-    }
-    case 'sampled':
-      if (val !== '0' && val !== '1' && val !== '?') return `invalid Sampled "${clip(val)}"`;
-      header.sampled = val;
-      return undefined;
-    case 'self': {
-      const id = parseTraceId(val);
-      if (!id.ok) return `invalid Self "${clip(val)}"`;
-      header.self = id.value.traceId;
-      return undefined;
-    }
-    case 'lineage':
-      header.lineage = val;
-      return undefined;
-    default:
-      header.extra.push([key, val]);
-      return undefined;
+function build(
+  root: string | undefined,
+  parent: string | undefined,
+  sampled: string | undefined,
+  self: string | undefined,
+  lineage: string | undefined,
+  extra: Array<[string, string]>,
+): TraceHeaderResult {
+  const header: TraceHeader = { extra };
+  if (root !== undefined) {
+    const id = parseTraceId(root);
+    if (!id.ok) return refuse(`invalid Root "${clip(root)}" (${id.error})`);
+    header.root = id.value.traceId;
   }
+  if (parent !== undefined) {
+    const id = parseSegmentId(parent);
+    if (!id.ok) return refuse(`invalid Parent "${clip(parent)}" (${id.error})`);
+    header.parent = id.value;
+  }
+  if (sampled !== undefined) {
+    if (sampled !== '0' && sampled !== '1' && sampled !== '?')
+      return refuse(`invalid Sampled "${clip(sampled)}"`);
+    header.sampled = sampled;
+  }
+  if (self !== undefined) {
+    const id = parseTraceId(self);
+    if (id.ok) header.self = id.value.traceId;
+  }
+  if (lineage !== undefined && lineage !== '' && FIELD_VALUE.test(lineage))
+    header.lineage = lineage;
+  return { ok: true, header };
 }
 
 function clip(s: string): string {
@@ -106,30 +153,46 @@ function clip(s: string): string {
 export interface FormatTraceHeaderOptions {
   /** Emit `Self` (default false: SDKs do not re-emit ALB's field). */
   includeSelf?: boolean;
-  /** Drop unknown fields that would push the value past this length (default 256 beyond the known fields, as the X-Ray SDK for Node). */
+  /** Unknown fields that would push their total (`;key=value` each) past this are dropped (default {@link MAX_EXTRA_FIELDS_LENGTH}). */
   maxExtraLength?: number;
 }
 
 /**
  * Writes the canonical form `Root=…;Parent=…;Sampled=…;Lineage=…` (exact key case, no spaces,
- * no trailing `;`), followed by unknown fields in their original order.
+ * no trailing `;`), followed by unknown fields in their original order. Fields that could not
+ * come out of {@link parseTraceHeader} (a key that is not a token, a value with `;` or control
+ * characters, a known key among the extras) are skipped, so the result always parses back.
+ * @example formatTraceHeader({ root: '1-5759e988-bd862e3fe1be46a994272793', sampled: '?', extra: [] }) // 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=?'
  */
 export function formatTraceHeader(
   header: Partial<TraceHeader>,
   options: FormatTraceHeaderOptions = {},
 ): string {
-  const parts: string[] = [];
-  if (header.root) parts.push(`Root=${header.root}`);
-  if (header.parent) parts.push(`Parent=${header.parent}`);
-  if (header.sampled) parts.push(`Sampled=${header.sampled}`);
-  if (header.self && options.includeSelf) parts.push(`Self=${header.self}`);
-  if (header.lineage) parts.push(`Lineage=${header.lineage}`);
-  let budget = options.maxExtraLength ?? 256;
-  for (const [key, val] of header.extra ?? []) {
-    const field = `${key}=${val}`;
-    if (field.length + 1 > budget) continue;
-    budget -= field.length + 1;
-    parts.push(field);
+  let out = '';
+  if (header.root) out = `Root=${header.root}`;
+  if (header.parent) out += `${out ? ';' : ''}Parent=${header.parent}`;
+  if (header.sampled) out += `${out ? ';' : ''}Sampled=${header.sampled}`;
+  if (header.self && options.includeSelf) out += `${out ? ';' : ''}Self=${header.self}`;
+  if (header.lineage && isFieldValue(header.lineage))
+    out += `${out ? ';' : ''}Lineage=${header.lineage}`;
+  const extra = header.extra;
+  if (extra === undefined || extra.length === 0) return out;
+  let budget = options.maxExtraLength ?? MAX_EXTRA_FIELDS_LENGTH;
+  for (const [key, val] of extra) {
+    const size = key.length + val.length + 2;
+    if (size > budget || !isExtraKey(key) || !isFieldValue(val)) continue;
+    budget -= size;
+    out += `${out ? ';' : ''}${key}=${val}`;
   }
-  return parts.join(';');
+  return out;
+}
+
+const KNOWN_KEYS = new Set(['root', 'parent', 'sampled', 'self', 'lineage']);
+
+function isExtraKey(key: string): boolean {
+  return TOKEN.test(key) && !KNOWN_KEYS.has(key.toLowerCase());
+}
+
+function isFieldValue(val: string): boolean {
+  return FIELD_VALUE.test(val) && !val.includes(';') && val.trim() === val;
 }
