@@ -46,3 +46,18 @@ export { parseSegmentId } from './ids.ts';
 export type { RandomHex } from './ids.ts';
 export type { XRayIdGeneratorOptions } from './id-generator.ts';
 export { MAX_EXTRA_FIELDS_LENGTH } from './trace-header.ts';
+// translate
+export { toSegmentDocuments, translateSpan } from './translate/translate-span.ts';
+export type { TranslationResult } from './translate/translate-span.ts';
+export { sanitizeSegmentName, sanitizeAnnotationKey } from './translate/sanitize.ts';
+export type {
+  TranslatableSpan,
+  TranslatableSpanContext,
+  TranslatableEvent,
+  TranslatableLink,
+  TranslatableAttributes,
+  TranslatableHrTime,
+  TranslateOptions,
+  TranslateDeps,
+  TranslationProblem,
+} from './translate/translatable-span.ts';

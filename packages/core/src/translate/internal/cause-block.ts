@@ -1,0 +1,116 @@
+// `fault` / `error` / `throttle` and `cause` (spec/translation.md §5).
+import type { Cause, ExceptionDocument } from '../../segment-document.ts';
+import type { TranslatableSpan } from '../translatable-span.ts';
+import { asString, int, str } from './attribute-values.ts';
+import { AWS_API, KIND_CLIENT, KIND_PRODUCER, STATUS_ERROR } from './constants.ts';
+import { parseJavaScriptStack } from './stack-javascript.ts';
+import { fillJavaStack } from './stack-java.ts';
+import { fillPythonStack, parseDotnetStack, parseGoStack } from './stack-other.ts';
+
+/** Flags and cause of one span. */
+export interface CauseResult {
+  fault: boolean;
+  error: boolean;
+  throttle: boolean;
+  cause: Cause | undefined;
+  /** `http.status_text` became the cause message, so it leaves metadata. */
+  usedStatusText: boolean;
+}
+
+function exceptionsOf(
+  type: string,
+  message: string,
+  stacktrace: string,
+  remote: boolean,
+  language: string,
+  newId: () => string,
+): ExceptionDocument[] {
+  const first: ExceptionDocument = { id: newId(), message, type, remote };
+  if (stacktrace === '') return [first];
+  switch (language) {
+    case 'java':
+    case 'php':
+      return fillJavaStack(stacktrace, first, newId);
+    case 'python':
+      return fillPythonStack(stacktrace, first, newId);
+    case 'javascript':
+    case 'nodejs':
+    case 'webjs':
+      return withStack(first, parseJavaScriptStack(stacktrace));
+    case 'dotnet':
+      return withStack(first, parseDotnetStack(stacktrace));
+    case 'go':
+      return withStack(first, parseGoStack(stacktrace));
+    default:
+      return [first];
+  }
+}
+
+function withStack(
+  first: ExceptionDocument,
+  stack: ExceptionDocument['stack'],
+): ExceptionDocument[] {
+  if (stack !== undefined && stack.length > 0) first.stack = stack;
+  return [first];
+}
+
+/** Event time as Unix seconds with exactly 6 decimals (microseconds, truncated). */
+function eventSeconds(time: readonly [number, number]): string {
+  const micros = time[0] * 1_000_000 + Math.floor(time[1] / 1000);
+  return (micros / 1_000_000).toFixed(6);
+}
+
+/** Computes flags and `cause`. */
+export function makeCause(
+  span: TranslatableSpan,
+  language: string,
+  newId: () => string,
+): CauseResult {
+  const attrs = span.attributes;
+  const awsSdk = str(attrs['rpc.system']) === AWS_API;
+  const remote = span.kind === KIND_CLIENT || span.kind === KIND_PRODUCER;
+  let exceptions: ExceptionDocument[] | undefined;
+  let usedStatusText = false;
+  for (const event of span.events) {
+    if (event.name === 'exception') {
+      const a = event.attributes ?? {};
+      const found = exceptionsOf(
+        str(a['exception.type']),
+        str(a['exception.message']),
+        str(a['exception.stacktrace']),
+        remote,
+        language,
+        newId,
+      );
+      (exceptions ??= []).push(...found);
+    } else if (awsSdk && event.name === 'HTTP request failure') {
+      exceptions ??= [];
+      const a = event.attributes ?? {};
+      if (a['http.response.status_code'] === undefined || a['aws.http.error_message'] === undefined)
+        continue;
+      const message = `${asString(a['http.response.status_code'])}@${eventSeconds(event.time)}@${str(a['aws.http.error_message'])}`;
+      exceptions.push({ id: newId(), message, type: 'aws.http.error.event', remote: true });
+    }
+  }
+  let cause: Cause | undefined;
+  if (exceptions !== undefined) {
+    cause = exceptions.length > 0 ? { exceptions } : {};
+  } else if (span.status.code === STATUS_ERROR) {
+    let message = span.status.message ?? '';
+    if (Object.hasOwn(attrs, 'http.status_text')) {
+      usedStatusText = true;
+      if (message === '') message = str(attrs['http.status_text']);
+    }
+    if (message !== '') cause = { exceptions: [{ id: newId(), message, type: '' }] };
+  }
+  const hasCode = Object.hasOwn(attrs, 'http.status_code');
+  const codeValue = hasCode ? attrs['http.status_code'] : attrs['http.response.status_code'];
+  const present = hasCode || Object.hasOwn(attrs, 'http.response.status_code');
+  const code = int(codeValue);
+  const isError = span.status.code === STATUS_ERROR;
+  if (!present || code < 400 || code > 599)
+    return { fault: isError, error: false, throttle: false, cause, usedStatusText };
+  if (code <= 499)
+    return { fault: false, error: true, throttle: code === 429, cause, usedStatusText };
+  return { fault: true, error: false, throttle: false, cause, usedStatusText };
+}

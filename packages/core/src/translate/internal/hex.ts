@@ -1,0 +1,26 @@
+// Hex id checks without regexes.
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** `id` lowercased when it is `length` hex digits and not all zero; otherwise undefined. */
+export function hexId(id: unknown, length: number): string | undefined {
+  if (typeof id !== 'string' || id.length !== length) return undefined;
+  let nonZero = false;
+  let lower = true;
+  for (let i = 0; i < length; i++) {
+    const c = id.charCodeAt(i);
+    if (!isHex(c)) return undefined;
+    if (c !== 48) nonZero = true;
+    if (c >= 65 && c <= 70) lower = false;
+  }
+  if (!nonZero) return undefined;
+  return lower ? id : id.toLowerCase();
+}
+
+/** `1-{first 8}-{last 24}` from a 32-hex W3C trace id, or undefined when invalid or all zero. */
+export function xrayTraceId(traceId: unknown): string | undefined {
+  const hex = hexId(traceId, 32);
+  return hex === undefined ? undefined : `1-${hex.slice(0, 8)}-${hex.slice(8)}`;
+}

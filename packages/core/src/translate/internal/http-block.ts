@@ -1,0 +1,93 @@
+// The `http` block (spec/translation.md §4).
+import type { HttpBlock } from '../../segment-document.ts';
+import type { TranslatableAttributes, TranslatableEvent } from '../translatable-span.ts';
+import type { AttributeScan } from './attribute-scan.ts';
+import { int, str } from './attribute-values.ts';
+import { KIND_SERVER } from './constants.ts';
+import { capString, MAX_STRING } from './limits.ts';
+
+/** The `http` block, or undefined when no attribute marks the span as HTTP. */
+export function makeHttp(
+  s: AttributeScan,
+  kind: number,
+  attrs: TranslatableAttributes,
+  events: readonly TranslatableEvent[],
+): HttpBlock | undefined {
+  if (!s.hasHttp) return undefined;
+  const request: NonNullable<HttpBlock['request']> = {};
+  if (s.clientIp !== undefined && !s.hasPeerAddress) request.x_forwarded_for = true;
+  if (s.method !== '') request.method = capString(s.method, MAX_STRING);
+  if (s.hasUrlParts) {
+    const url = kind === KIND_SERVER ? serverUrl(s) : clientUrl(s);
+    if (url !== '') request.url = capString(url, MAX_STRING);
+  }
+  if (s.userAgent !== '') request.user_agent = capString(s.userAgent, MAX_STRING);
+  if (s.clientIp !== undefined) request.client_ip = capString(s.clientIp, MAX_STRING);
+  const response: NonNullable<HttpBlock['response']> = {};
+  if (s.status !== undefined) response.status = s.status;
+  response.content_length = contentLength(attrs, events);
+  return { request, response };
+}
+
+function withPort(scheme: string, host: string, port: string): string {
+  let url = `${scheme}://${host}`;
+  if (
+    port !== '' &&
+    !(scheme === 'http' && port === '80') &&
+    !(scheme === 'https' && port === '443')
+  )
+    url += `:${port}`;
+  return url;
+}
+
+function withPath(url: string, s: AttributeScan): string {
+  if (s.target !== undefined) return url + s.target;
+  url += s.urlPath ?? '/';
+  if (s.urlQuery !== undefined) url += s.urlQuery.startsWith('?') ? s.urlQuery : `?${s.urlQuery}`;
+  return url;
+}
+
+function serverUrl(s: AttributeScan): string {
+  if (s.url !== undefined) return s.url;
+  const scheme = s.scheme ?? 'http';
+  let host = s.httpHost;
+  let port = '';
+  if (host === undefined) {
+    host = s.serverName ?? s.netHostName ?? s.hostName ?? s.serverAddress ?? '';
+    port = s.netHostPort ?? s.serverPort ?? '';
+  }
+  return withPath(withPort(scheme, host, port), s);
+}
+
+function clientUrl(s: AttributeScan): string {
+  if (s.url !== undefined) return s.url;
+  const scheme = s.scheme ?? 'http';
+  let host = s.httpHost;
+  let port = '';
+  if (host === undefined) {
+    host = s.netPeerName ?? s.netPeerIp ?? s.serverAddress ?? '';
+    // server.port is not used for client URLs (the collector reads network.peer.port only behind a gate).
+    port = s.netPeerPort ?? '';
+  }
+  return withPath(withPort(scheme, host, port), s);
+}
+
+function sizeFrom(attrs: TranslatableAttributes | undefined): number {
+  if (attrs === undefined || str(attrs['message.type']) !== 'RECEIVED') return 0;
+  return int(attrs['messaging.message_payload_size_bytes']);
+}
+
+/**
+ * `response.content_length`: the RECEIVED-message payload size from the span or its events (collector);
+ * extension: else `http.response.body.size` / `http.response_content_length`; else 0 (always written).
+ */
+function contentLength(
+  attrs: TranslatableAttributes,
+  events: readonly TranslatableEvent[],
+): number {
+  let size = sizeFrom(attrs);
+  for (let i = 0; size === 0 && i < events.length; i++) size = sizeFrom(events[i]?.attributes);
+  if (size === 0) size = int(attrs['http.response.body.size']);
+  if (size === 0) size = int(attrs['http.response_content_length']);
+  return size;
+}

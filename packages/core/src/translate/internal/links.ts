@@ -1,0 +1,42 @@
+// `links` (spec/translation.md §8).
+import type { SegmentLink } from '../../segment-document.ts';
+import type { TranslatableLink, TranslationProblem } from '../translatable-span.ts';
+import { rawValue } from './attribute-values.ts';
+import { hexId, xrayTraceId } from './hex.ts';
+import { MAX_LINKS } from './limits.ts';
+
+/** The links of a span; invalid ones and those past X-Ray's 20 per segment are dropped (reported). */
+export function makeLinks(
+  links: readonly TranslatableLink[],
+  problems: TranslationProblem[],
+): SegmentLink[] | undefined {
+  if (links.length === 0) return undefined;
+  const out: SegmentLink[] = [];
+  for (const link of links) {
+    const traceId = xrayTraceId(link.context.traceId);
+    const id = hexId(link.context.spanId, 16);
+    if (traceId === undefined || id === undefined) {
+      problems.push({
+        code: 'link-dropped',
+        message: `link to ${String(link.context.traceId)}/${String(link.context.spanId)} has an invalid id`,
+        fatal: false,
+      });
+      continue;
+    }
+    if (out.length === MAX_LINKS) {
+      problems.push({
+        code: 'links-capped',
+        message: `X-Ray keeps ${MAX_LINKS} links per segment; ${links.length} given`,
+        fatal: false,
+      });
+      break;
+    }
+    const entry: SegmentLink = { trace_id: traceId, id };
+    const attributes = link.attributes;
+    if (attributes !== undefined && Object.keys(attributes).length > 0) {
+      entry.attributes = rawValue(attributes) as Record<string, unknown>;
+    }
+    out.push(entry);
+  }
+  return out.length > 0 ? out : undefined;
+}

@@ -1,0 +1,78 @@
+// Per-span facts shared by the one or two documents a span becomes.
+import { isIP } from 'node:net';
+import type {
+  TranslatableSpan,
+  TranslateOptions,
+  TranslationProblem,
+} from '../translatable-span.ts';
+import type { AttributeScan } from './attribute-scan.ts';
+import { scanAttributes } from './attribute-scan.ts';
+import { str } from './attribute-values.ts';
+import { LOCAL_ROOT } from './constants.ts';
+import type { ResourceInfo } from './resource-info.ts';
+import { resourceInfo } from './resource-info.ts';
+
+/** Options in the shape translation uses (cached per options object). */
+export interface ResolvedOptions {
+  indexed: ReadonlySet<string>;
+  indexAll: boolean;
+  logGroupNames: readonly string[] | undefined;
+}
+
+/** Everything computed once per span. */
+export interface SpanFacts {
+  span: TranslatableSpan;
+  scan: AttributeScan;
+  resource: ResourceInfo;
+  localRoot: boolean;
+  traceId: string;
+  options: ResolvedOptions;
+  newId: () => string;
+  problems: TranslationProblem[];
+}
+
+const NO_OPTIONS: ResolvedOptions = {
+  indexed: new Set(),
+  indexAll: false,
+  logGroupNames: undefined,
+};
+const resolved = new WeakMap<TranslateOptions, ResolvedOptions>();
+
+/** Resolves options once per options object (callers usually pass the same one every time). */
+export function resolveOptions(options: TranslateOptions | undefined): ResolvedOptions {
+  if (options === undefined) return NO_OPTIONS;
+  let out = resolved.get(options);
+  if (out === undefined) {
+    out = {
+      indexed: new Set(Array.isArray(options.indexedAttributes) ? options.indexedAttributes : []),
+      indexAll: options.indexAllAttributes === true,
+      logGroupNames: Array.isArray(options.logGroupNames) ? options.logGroupNames : undefined,
+    };
+    resolved.set(options, out);
+  }
+  return out;
+}
+
+function isIp(text: string): boolean {
+  return text !== '' && isIP(text) !== 0;
+}
+
+/** Gathers the facts of a span whose ids were validated. */
+export function spanFacts(
+  span: TranslatableSpan,
+  traceId: string,
+  options: ResolvedOptions,
+  newId: () => string,
+  problems: TranslationProblem[],
+): SpanFacts {
+  return {
+    span,
+    scan: scanAttributes(span.attributes, isIp),
+    resource: resourceInfo(span.resource.attributes),
+    localRoot: str(span.attributes['aws.span.kind']) === LOCAL_ROOT,
+    traceId,
+    options,
+    newId,
+    problems,
+  };
+}
