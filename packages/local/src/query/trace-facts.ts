@@ -57,6 +57,10 @@ export interface ServiceFacts extends EntityFacts {
 export interface EdgeFacts extends EntityFacts {
   from: Pick<ServiceFacts, 'name' | 'names' | 'type' | 'accountId'>;
   to: Pick<ServiceFacts, 'name' | 'names' | 'type' | 'accountId'>;
+  /** `root` inside an edge() block: the edge enters the trace's root service (caller is the client). Absent = false. */
+  root?: boolean;
+  /** `inferred` inside an edge() block: the callee is an inferred node. Absent = false. */
+  inferred?: boolean;
 }
 
 /** One entity on a root-cause path (`rootcause.*.entity`, `.exception`). */

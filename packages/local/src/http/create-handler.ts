@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { invalidRequest, XRayError } from '../errors.ts';
+import { samplingRoutes } from '../sampling/index.ts';
+import { serveUi } from '../ui/serve-ui.ts';
+import { readBody } from './read-body.ts';
+import { sendError, sendJson } from './respond.ts';
+import { accountRoutes } from './routes/account-routes.ts';
+import { graphRoutes } from './routes/graph-routes.ts';
+import { groupRoutes } from './routes/group-routes.ts';
+import { traceRoutes } from './routes/trace-routes.ts';
+import type { Route, ServerContext } from './server-context.ts';
+
+/**
+ * The HTTP request listener: every X-Ray operation is a POST to a fixed path (spec §5.2); GETs go
+ * to the UI, then `/_local/stats`. Never depends on Content-Type, signatures or region. Every
+ * failure is answered through `sendError`, and the server keeps running.
+ */
+export function createHandler(
+  ctx: ServerContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const routes = new Map<string, Route>([
+    ...traceRoutes(ctx),
+    ...graphRoutes(ctx),
+    ...groupRoutes(ctx),
+    ...accountRoutes(ctx),
+  ]);
+  for (const [path, handler] of samplingRoutes(ctx.sampling))
+    routes.set(path, (body) => handler(body));
+  return (req, res) => {
+    ctx.stats.httpRequests++;
+    handle(ctx, routes, req, res).catch((error: unknown) => {
+      ctx.stats.httpErrors++;
+      sendError(res, error);
+    });
+  };
+}
+
+async function handle(
+  ctx: ServerContext,
+  routes: Map<string, Route>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    if (path === '/_local/stats')
+      return sendJson(res, 200, { ...ctx.stats, tracesStored: ctx.store.size });
+    if (serveUi(req, res)) return;
+    throw new XRayError('UnknownOperationException', `No operation at GET ${path}`);
+  }
+  const route = req.method === 'POST' ? routes.get(path) : undefined;
+  if (route === undefined) {
+    req.resume();
+    throw new XRayError('UnknownOperationException', `No operation at ${req.method ?? ''} ${path}`);
+  }
+  const raw = await readBody(req);
+  const body = path === '/v1/traces' ? {} : decodeJson(raw);
+  sendJson(res, 200, await route(body, { raw, headers: req.headers }));
+}
+
+function decodeJson(raw: Buffer): Record<string, unknown> {
+  const text = raw.toString('utf8').trim();
+  if (text === '' || text === '""') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidRequest('The request body is not valid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidRequest('The request body must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,79 @@
+import { invalidRequest } from '../../errors.ts';
+import { analyseTrace } from '../../query/analyse-trace.ts';
+import type { TraceMatcher } from '../../query/find-summaries.ts';
+import type { GraphSamples } from '../../query/graph-samples.ts';
+import { buildServiceGraph } from '../../query/service-graph.ts';
+import { inWindow, type TimeWindow } from '../../query/time-range.ts';
+import { timeSeries } from '../../query/time-series.ts';
+import { integer, text, timestamp, type Body } from '../input.ts';
+import type { Route, ServerContext } from '../server-context.ts';
+
+/** GetServiceGraph and GetTimeSeriesServiceStatistics. */
+export function graphRoutes(ctx: ServerContext): Array<[string, Route]> {
+  return [
+    ['/ServiceGraph', (body) => getServiceGraph(ctx, body)],
+    ['/TimeSeriesServiceStatistics', (body) => getTimeSeries(ctx, body)],
+  ];
+}
+
+function window(body: Body): TimeWindow {
+  const start = timestamp(body, 'StartTime', true);
+  const end = timestamp(body, 'EndTime', true);
+  if (end <= start) throw invalidRequest('EndTime must be after StartTime');
+  return { start, end };
+}
+
+/** The group's filter (GroupName/GroupARN), applied before anything else. */
+function groupMatcher(ctx: ServerContext, body: Body): TraceMatcher | undefined {
+  const name = text(body, 'GroupName', { min: 1, max: 32 });
+  const arn = text(body, 'GroupARN', { min: 1, max: 400 });
+  if (name === undefined && arn === undefined) return undefined;
+  const group = ctx.groups.get(name, arn);
+  const expression = group.FilterExpression;
+  return expression === undefined || expression.trim() === ''
+    ? undefined
+    : ctx.compileFilter(expression);
+}
+
+function graphsIn(
+  ctx: ServerContext,
+  w: TimeWindow,
+  matcher: TraceMatcher | undefined,
+): GraphSamples[] {
+  const out: GraphSamples[] = [];
+  for (const trace of ctx.store.traces()) {
+    if (!inWindow(trace, w, 'Event')) continue;
+    const analysis = analyseTrace(trace);
+    if (analysis === undefined || (matcher !== undefined && !matcher(analysis.facts))) continue;
+    out.push(analysis.graph);
+  }
+  return out;
+}
+
+function getServiceGraph(ctx: ServerContext, body: Body): unknown {
+  const w = window(body);
+  const matcher = groupMatcher(ctx, body);
+  return {
+    StartTime: w.start,
+    EndTime: w.end,
+    Services: buildServiceGraph(graphsIn(ctx, w, matcher), w),
+    ContainsOldGroupVersions: false,
+  };
+}
+
+function getTimeSeries(ctx: ServerContext, body: Body): unknown {
+  const w = window(body);
+  const period = integer(body, 'Period', { min: 60 }) ?? 60;
+  if (period % 60 !== 0) throw invalidRequest('Period must be a multiple of 60 seconds');
+  const selector = text(body, 'EntitySelectorExpression', { min: 1, max: 500 });
+  const matcher = groupMatcher(ctx, body);
+  return {
+    TimeSeriesServiceStatistics: timeSeries(
+      graphsIn(ctx, w, matcher),
+      w,
+      period,
+      selector === undefined ? undefined : ctx.compileSelector(selector),
+    ),
+    ContainsOldGroupVersions: false,
+  };
+}

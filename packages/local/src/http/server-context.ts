@@ -1,0 +1,35 @@
+import type { Ingestor } from '../ingest/ingestor.ts';
+import type { EntitySelector } from '../query/entity-selector.ts';
+import type { TraceMatcher } from '../query/find-summaries.ts';
+import type { SamplingService } from '../sampling/index.ts';
+import type { LocalXRayStats } from '../stats.ts';
+import type { AccountSettings } from '../store/account-settings.ts';
+import type { GroupStore } from '../store/group-store.ts';
+import type { TraceStore } from '../store/trace-store.ts';
+
+/** Everything the HTTP routes use; built once by startLocalXRay. */
+export interface ServerContext {
+  store: TraceStore;
+  ingestor: Ingestor;
+  groups: GroupStore;
+  account: AccountSettings;
+  sampling: SamplingService;
+  stats: LocalXRayStats;
+  region: string;
+  accountId: string;
+  /** Clock, epoch milliseconds. */
+  now: () => number;
+  /** Compiles a filter expression; throws InvalidRequestException naming the position. */
+  compileFilter: (expression: string) => TraceMatcher;
+  /** Compiles an `EntitySelectorExpression`; throws InvalidRequestException. */
+  compileSelector: (expression: string) => EntitySelector;
+}
+
+/** Extra request data for routes that need more than the JSON body (OTLP). */
+export interface RequestInfo {
+  raw: Buffer;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** An API route: decoded body in, JSON-serialisable output out; throws XRayError. */
+export type Route = (body: Record<string, unknown>, info: RequestInfo) => unknown;

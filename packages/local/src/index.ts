@@ -1,0 +1,14 @@
+export { startLocalXRay } from './start-local-xray.ts';
+export type { LocalXRay, LocalXRayOptions } from './start-local-xray.ts';
+export type { LocalXRayStats } from './stats.ts';
+export { XRayError, invalidRequest } from './errors.ts';
+export type { XRayErrorCode } from './errors.ts';
+export type {
+  TraceFacts,
+  ServiceFacts,
+  EdgeFacts,
+  EntityFacts,
+  HttpFacts,
+  RootCauseEntity,
+  RootCauseService,
+} from './query/trace-facts.ts';

@@ -1,0 +1,75 @@
+import type { LocalXRayStats } from '../stats.ts';
+import type { SqliteJournal } from '../store/sqlite-journal.ts';
+import type { StoredDocument } from '../store/stored-document.ts';
+import type { TraceStore } from '../store/trace-store.ts';
+import { acceptDocument, type UnprocessedSegment } from './accept-document.ts';
+
+/**
+ * The single entry point for documents from every transport (UDP, PutTraceSegments, OTLP):
+ * validate, store, journal (one transaction per batch, before the caller acknowledges), count.
+ */
+export class Ingestor {
+  readonly #store: TraceStore;
+  readonly #journal: SqliteJournal | undefined;
+  readonly #stats: LocalXRayStats;
+  readonly #now: () => number;
+  readonly #listeners = new Set<(traceIds: ReadonlySet<string>) => void>();
+
+  constructor(
+    store: TraceStore,
+    stats: LocalXRayStats,
+    now: () => number,
+    journal?: SqliteJournal,
+  ) {
+    this.#store = store;
+    this.#stats = stats;
+    this.#now = now;
+    this.#journal = journal;
+  }
+
+  /** Ingests raw documents; returns the refused ones (PutTraceSegments' `UnprocessedTraceSegments`). */
+  ingest(raws: readonly string[]): UnprocessedSegment[] {
+    const now = this.#now();
+    const unprocessed: UnprocessedSegment[] = [];
+    const accepted: StoredDocument[] = [];
+    for (const raw of raws) {
+      const result = acceptDocument(raw, now);
+      if (result.ok) accepted.push(result.document);
+      else unprocessed.push(result.unprocessed);
+    }
+    this.#stats.documentsRejected += unprocessed.length;
+    this.load(accepted, true);
+    return unprocessed;
+  }
+
+  /** Puts already-accepted documents into the store (journal replay passes `persist: false`). */
+  load(docs: readonly StoredDocument[], persist: boolean): void {
+    if (docs.length === 0) return;
+    if (persist) this.#journal?.write(docs);
+    const evicted: string[] = [];
+    const touched = new Set<string>();
+    for (const doc of docs) {
+      for (const id of this.#store.put(doc)) evicted.push(id);
+      touched.add(doc.traceId);
+    }
+    this.#stats.documentsAccepted += persist ? docs.length : 0;
+    this.#stats.tracesEvicted += evicted.length;
+    this.#stats.tracesStored = this.#store.size;
+    this.#journal?.deleteTraces(evicted);
+    for (const listener of this.#listeners) listener(touched);
+  }
+
+  /** Drops traces not updated within `retentionMs`. */
+  expire(retentionMs: number): void {
+    const gone = this.#store.expire(this.#now() - retentionMs);
+    this.#stats.tracesExpired += gone.length;
+    this.#stats.tracesStored = this.#store.size;
+    this.#journal?.deleteTraces(gone);
+  }
+
+  /** Calls `listener` with the trace IDs touched by each batch; returns an unsubscribe function. */
+  onChange(listener: (traceIds: ReadonlySet<string>) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

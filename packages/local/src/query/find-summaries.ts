@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import type { TraceStore } from '../store/trace-store.ts';
+import { invalidRequest } from '../errors.ts';
+import { analyseTrace } from './analyse-trace.ts';
+import type { TraceSummaryShape } from './api-types.ts';
+import { inWindow, type TimeRangeType, type TimeWindow } from './time-range.ts';
+import type { TraceFacts } from './trace-facts.ts';
+
+/** Decides whether a trace matches a compiled filter expression. */
+export type TraceMatcher = (facts: TraceFacts) => boolean;
+
+/** A `GetTraceSummaries` request, validated. */
+export interface SummaryQuery {
+  window: TimeWindow;
+  timeRangeType: TimeRangeType;
+  matcher?: TraceMatcher;
+  /** Keep roughly this fraction of matching traces (`Sampling` + `FixedRate`). */
+  sampleRate?: number;
+  nextToken?: string;
+  /** Summaries per page. Default 100. */
+  pageSize?: number;
+}
+
+/** A `GetTraceSummaries` response. */
+export interface SummaryPage {
+  TraceSummaries: TraceSummaryShape[];
+  ApproximateTime: number;
+  TracesProcessedCount: number;
+  NextToken?: string;
+}
+
+interface Cursor {
+  t: number;
+  i: string;
+}
+
+/**
+ * Answers GetTraceSummaries (spec §5.5): traces in the window, filtered, newest first, paged by a
+ * seek token (the last summary's start time and ID), so concurrent ingest never repeats or skips a
+ * trace. The last page omits `NextToken`.
+ */
+export function findSummaries(store: TraceStore, q: SummaryQuery): SummaryPage {
+  const cursor = q.nextToken === undefined ? undefined : decodeToken(q.nextToken);
+  const pageSize = q.pageSize ?? 100;
+  let processed = 0;
+  const matched: Array<{ t: number; summary: TraceSummaryShape }> = [];
+  for (const trace of store.traces()) {
+    if (!inWindow(trace, q.window, q.timeRangeType)) continue;
+    processed++;
+    const analysis = analyseTrace(trace);
+    if (analysis === undefined) continue;
+    const t = analysis.summary.StartTime;
+    if (cursor !== undefined && !(t < cursor.t || (t === cursor.t && trace.id < cursor.i)))
+      continue;
+    if (q.sampleRate !== undefined && q.sampleRate < 1 && bucket(trace.id) >= q.sampleRate)
+      continue;
+    if (q.matcher !== undefined && !q.matcher(analysis.facts)) continue;
+    matched.push({ t, summary: analysis.summary });
+  }
+  matched.sort((a, b) => b.t - a.t || (a.summary.Id < b.summary.Id ? 1 : -1));
+  const page = matched.slice(0, pageSize);
+  const last = page[page.length - 1];
+  return {
+    TraceSummaries: page.map(({ summary }) => ({
+      ...summary,
+      MatchedEventTime: summary.StartTime,
+    })),
+    ApproximateTime: page[0]?.t ?? q.window.end,
+    TracesProcessedCount: processed,
+    ...(matched.length > pageSize && last !== undefined
+      ? { NextToken: encodeToken({ t: last.t, i: last.summary.Id }) }
+      : {}),
+  };
+}
+
+function encodeToken(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeToken(token: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (typeof c.t === 'number' && typeof c.i === 'string') return { t: c.t, i: c.i };
+  } catch {
+    // fall through
+  }
+  throw invalidRequest('Invalid NextToken');
+}
+
+function bucket(traceId: string): number {
+  return createHash('md5').update(traceId).digest().readUInt32BE(0) / 0x1_0000_0000;
+}

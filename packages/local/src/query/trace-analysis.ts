@@ -1,0 +1,147 @@
+import type { StoredTrace } from '../store/stored-trace.ts';
+import { assembleTrace, type AssembledSegment, type AssembledTrace } from './assemble-trace.ts';
+import { num, obj, str, type Entity } from './entity.ts';
+
+/** A service graph node's identity (the API's `ServiceId`). */
+export interface NodeId {
+  name: string;
+  names: string[];
+  /** Segment `origin`, the inferred type, or `client`; absent when the segment has no origin. */
+  type?: string;
+  accountId?: string;
+}
+
+/** One node of a trace's graph. */
+export interface AnalysisNode {
+  key: string;
+  id: NodeId;
+  inferred: boolean;
+  client: boolean;
+  root: boolean;
+  /** The node's own segments (the client node: the root segment). */
+  segments: Entity[];
+}
+
+/** One edge: calls from `from` to `to`, measured on the caller's side. */
+export interface AnalysisEdge {
+  key: string;
+  from: AnalysisNode;
+  to: AnalysisNode;
+  /** Caller subsegments (or the callee segment where the caller has none). */
+  samples: Entity[];
+}
+
+/** The structure of one trace: assembled segments, graph nodes and edges, root segment. */
+export interface TraceGraphParts {
+  assembled: AssembledTrace;
+  root?: AssembledSegment;
+  nodes: AnalysisNode[];
+  edges: AnalysisEdge[];
+  nodeOf: Map<AssembledSegment, AnalysisNode>;
+  /** Earliest start, latest end over all segments (epoch seconds). */
+  startTime: number;
+  endTime: number;
+}
+
+/** Builds the graph structure of a stored trace (spec §7). Pure. */
+export function analyseStructure(trace: StoredTrace): TraceGraphParts {
+  const assembled = assembleTrace(trace);
+  const nodes = new Map<string, AnalysisNode>();
+  const nodeOf = new Map<AssembledSegment, AnalysisNode>();
+  let startTime = Number.POSITIVE_INFINITY;
+  let endTime = 0;
+  for (const seg of assembled.segments) {
+    const id = nodeIdOf(seg.doc);
+    const key = nodeKey(id);
+    let node = nodes.get(key);
+    if (node === undefined) {
+      node = { key, id, inferred: seg.inferred, client: false, root: false, segments: [] };
+      nodes.set(key, node);
+    }
+    node.segments.push(seg.doc);
+    nodeOf.set(seg, node);
+    const start = num(seg.doc, 'start_time') ?? startTime;
+    startTime = Math.min(startTime, start);
+    endTime = Math.max(endTime, num(seg.doc, 'end_time') ?? start);
+  }
+  const root = findRoot(assembled.segments);
+  const edges = new Map<string, AnalysisEdge>();
+  const addEdge = (from: AnalysisNode, to: AnalysisNode, sample: Entity): void => {
+    const key = `${from.key}\u0002${to.key}`;
+    const edge = edges.get(key) ?? { key, from, to, samples: [] };
+    edge.samples.push(sample);
+    edges.set(key, edge);
+  };
+  if (root !== undefined) {
+    const rootNode = nodeOf.get(root) as AnalysisNode;
+    rootNode.root = true;
+    if (str(root.doc, 'parent_id') === undefined) {
+      const clientId: NodeId = {
+        name: rootNode.id.name,
+        names: [rootNode.id.name],
+        type: 'client',
+      };
+      const key = nodeKey(clientId);
+      const client = nodes.get(key) ?? {
+        key,
+        id: clientId,
+        inferred: false,
+        client: true,
+        root: false,
+        segments: [],
+      };
+      client.segments.push(root.doc);
+      nodes.set(key, client);
+      addEdge(client, rootNode, root.doc);
+    }
+  }
+  for (const seg of assembled.segments) {
+    if (seg.caller === undefined) continue;
+    const from = nodeOf.get(seg.caller);
+    const to = nodeOf.get(seg);
+    if (from !== undefined && to !== undefined) addEdge(from, to, seg.callerEntity ?? seg.doc);
+  }
+  if (!Number.isFinite(startTime)) startTime = trace.startTime;
+  return {
+    assembled,
+    root,
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    nodeOf,
+    startTime,
+    endTime,
+  };
+}
+
+/** Identity of the node a segment belongs to. */
+export function nodeIdOf(doc: Entity): NodeId {
+  const name = str(doc, 'name') ?? 'unknown';
+  const id: NodeId = { name, names: [name] };
+  const type = str(doc, 'origin');
+  if (type !== undefined) id.type = type;
+  const account = str(obj(doc, 'aws'), 'account_id');
+  if (account !== undefined) id.accountId = account;
+  return id;
+}
+
+/** Map key of a node identity. */
+export function nodeKey(id: NodeId): string {
+  return `${id.name}\u0001${id.type ?? ''}\u0001${id.accountId ?? ''}`;
+}
+
+function findRoot(segments: AssembledSegment[]): AssembledSegment | undefined {
+  const real = segments.filter((s) => !s.inferred);
+  const earliest = (list: AssembledSegment[]): AssembledSegment | undefined =>
+    list.reduce<AssembledSegment | undefined>(
+      (best, s) =>
+        best === undefined || (num(s.doc, 'start_time') ?? 0) < (num(best.doc, 'start_time') ?? 0)
+          ? s
+          : best,
+      undefined,
+    );
+  return (
+    earliest(real.filter((s) => str(s.doc, 'parent_id') === undefined)) ??
+    earliest(real.filter((s) => s.caller === undefined)) ??
+    earliest(real)
+  );
+}

@@ -1,0 +1,144 @@
+import { createServer, type Server } from 'node:http';
+import { Ingestor } from './ingest/ingestor.ts';
+import { UdpReceiver } from './ingest/udp-receiver.ts';
+import { createHandler } from './http/create-handler.ts';
+import type { ServerContext } from './http/server-context.ts';
+import { compileEntitySelector } from './query/entity-selector.ts';
+import { compileTraceFilter } from './query/filter-bridge.ts';
+import { SamplingService } from './sampling/index.ts';
+import { emptyStats, type LocalXRayStats } from './stats.ts';
+import { AccountSettings } from './store/account-settings.ts';
+import { GroupStore } from './store/group-store.ts';
+import { MemoryTraceStore } from './store/memory-trace-store.ts';
+import { SqliteJournal } from './store/sqlite-journal.ts';
+
+/** Options of {@link startLocalXRay}; every member has a default. */
+export interface LocalXRayOptions {
+  /** UDP daemon port and HTTP API/UI port (one number, like the X-Ray daemon). 0 picks a free port for both. Default 2000. */
+  port?: number;
+  /** Address to bind. Default `127.0.0.1`. */
+  host?: string;
+  /** sqlite file for persistence; in memory only when absent. */
+  data?: string;
+  /** Traces kept; the oldest is evicted beyond it. Default 100,000. */
+  maxTraces?: number;
+  /** Traces not updated for this long are dropped. Default 30 days. */
+  retentionSeconds?: number;
+  /** Region in ARNs. Default `us-east-1`. */
+  region?: string;
+  /** Account ID in ARNs. Default `000000000000`. */
+  accountId?: string;
+}
+
+/** A running local X-Ray. */
+export interface LocalXRay {
+  /** `host:port` for `AWS_XRAY_DAEMON_ADDRESS`. */
+  udpAddress: string;
+  /** `http://host:port` for `AWS_ENDPOINT_URL_XRAY` / the SDK's `endpoint`. */
+  endpoint: string;
+  /** The bound port (UDP and TCP). */
+  port: number;
+  /** A snapshot of the counters. */
+  stats(): LocalXRayStats;
+  /** Processes UDP datagrams already read from the socket. */
+  flush(): void;
+  /** Stops both listeners and closes the database; idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a local X-Ray: the daemon UDP port and the X-Ray HTTP API + UI on the same port number.
+ * @example
+ * const xray = await startLocalXRay({ port: 0 });
+ * process.env.AWS_XRAY_DAEMON_ADDRESS = xray.udpAddress;
+ * const client = new XRayClient({ endpoint: xray.endpoint, region: 'us-east-1' });
+ * await xray.stop();
+ */
+export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<LocalXRay> {
+  const host = options.host ?? '127.0.0.1';
+  const region = options.region ?? 'us-east-1';
+  const accountId = options.accountId ?? '000000000000';
+  const retentionMs = (options.retentionSeconds ?? 30 * 24 * 3600) * 1000;
+  const now = Date.now;
+  const stats = emptyStats();
+  const store = new MemoryTraceStore(options.maxTraces ?? 100_000);
+  const journal = options.data === undefined ? undefined : new SqliteJournal(options.data);
+  const ingestor = new Ingestor(store, stats, now, journal);
+  if (journal !== undefined) {
+    ingestor.load(journal.load(), false);
+    ingestor.expire(retentionMs);
+  }
+  const ctx: ServerContext = {
+    store,
+    ingestor,
+    groups: new GroupStore(region, accountId, journal?.getSetting('groups'), (g) =>
+      journal?.putSetting('groups', g),
+    ),
+    account: new AccountSettings(),
+    sampling: new SamplingService({ region, accountId, now }),
+    stats,
+    region,
+    accountId,
+    now,
+    compileFilter: compileTraceFilter,
+    compileSelector: compileEntitySelector,
+  };
+  const { udp, server, port } = await bindBoth(
+    host,
+    options.port ?? 2000,
+    ingestor,
+    stats,
+    createHandler(ctx),
+  );
+  const sweep = setInterval(
+    () => ingestor.expire(retentionMs),
+    Math.min(60_000, retentionMs),
+  ).unref();
+  let stopping: Promise<void> | undefined;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    udpAddress: `${shown}:${port}`,
+    endpoint: `http://${shown}:${port}`,
+    port,
+    stats: () => ({ ...stats, tracesStored: store.size }),
+    flush: () => udp.flush(),
+    stop: () =>
+      (stopping ??= (async () => {
+        clearInterval(sweep);
+        server.closeAllConnections();
+        await Promise.all([
+          udp.close(),
+          new Promise<void>((resolve) => server.close(() => resolve())),
+        ]);
+        journal?.close();
+      })()),
+  };
+}
+
+async function bindBoth(
+  host: string,
+  port: number,
+  ingestor: Ingestor,
+  stats: LocalXRayStats,
+  handler: Parameters<typeof createServer>[1],
+): Promise<{ udp: UdpReceiver; server: Server; port: number }> {
+  for (let attempt = 0; ; attempt++) {
+    const udp = new UdpReceiver(ingestor, stats);
+    const bound = await udp.bind(port, host);
+    const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(bound, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      server.on('clientError', (_error, socket) => socket.destroy());
+      return { udp, server, port: bound };
+    } catch (error) {
+      await udp.close();
+      if (port !== 0 || attempt >= 20) throw error;
+    }
+  }
+}

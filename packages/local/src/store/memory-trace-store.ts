@@ -1,0 +1,60 @@
+import type { StoredDocument } from './stored-document.ts';
+import { StoredTrace } from './stored-trace.ts';
+import type { TraceStore } from './trace-store.ts';
+
+/**
+ * A bounded in-memory {@link TraceStore}: a Map in creation order, so the oldest trace is the first
+ * key and eviction is O(1).
+ */
+export class MemoryTraceStore implements TraceStore {
+  readonly #traces = new Map<string, StoredTrace>();
+  readonly #maxTraces: number;
+
+  constructor(maxTraces: number) {
+    this.#maxTraces = Math.max(1, Math.floor(maxTraces));
+  }
+
+  get size(): number {
+    return this.#traces.size;
+  }
+
+  put(doc: StoredDocument): string[] {
+    let trace = this.#traces.get(doc.traceId);
+    const evicted: string[] = [];
+    if (trace === undefined) {
+      while (this.#traces.size >= this.#maxTraces) {
+        const oldest = this.#traces.keys().next().value;
+        if (oldest === undefined) break;
+        this.#traces.delete(oldest);
+        evicted.push(oldest);
+      }
+      trace = new StoredTrace(doc.traceId);
+      this.#traces.set(doc.traceId, trace);
+    }
+    trace.add(doc);
+    return evicted;
+  }
+
+  get(traceId: string): StoredTrace | undefined {
+    return this.#traces.get(traceId);
+  }
+
+  traces(): IterableIterator<StoredTrace> {
+    return this.#traces.values();
+  }
+
+  expire(cutoffMs: number): string[] {
+    const gone: string[] = [];
+    for (const [id, trace] of this.#traces) {
+      if (trace.updatedAt < cutoffMs) {
+        this.#traces.delete(id);
+        gone.push(id);
+      }
+    }
+    return gone;
+  }
+
+  clear(): void {
+    this.#traces.clear();
+  }
+}
