@@ -61,7 +61,13 @@ export function buildTraceFacts(parts: TraceGraphParts): FactsWithDetails {
   const edges: EdgeFacts[] = parts.edges.map((edge) => {
     const f = blank();
     for (const s of edge.samples) addSegment(f, s, false);
-    return { ...f, from: ident(edge.from), to: ident(edge.to) };
+    return {
+      ...f,
+      from: ident(edge.from),
+      to: ident(edge.to),
+      root: edge.from.client,
+      inferred: edge.to.inferred,
+    };
   });
   const trace = blank();
   for (const seg of parts.assembled.segments) {

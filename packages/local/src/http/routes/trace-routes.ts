@@ -2,7 +2,6 @@ import { invalidRequest } from '../../errors.ts';
 import { buildServiceGraph } from '../../query/service-graph.ts';
 import { analyseTrace } from '../../query/analyse-trace.ts';
 import { findSummaries } from '../../query/find-summaries.ts';
-import type { TimeRangeType } from '../../query/time-range.ts';
 import { traceDocuments } from '../../query/trace-documents.ts';
 import type { GraphSamples } from '../../query/graph-samples.ts';
 import { flag, list, struct, text, timestamp, type Body } from '../input.ts';
