@@ -1,0 +1,72 @@
+import { TraceFlags, isSpanContextValid, trace, type Context } from '@opentelemetry/api';
+import { formatTraceHeader, parseTraceHeader, type SampledFlag } from '@otel-xray/core';
+import {
+  getIncomingTraceHeader,
+  isSamplingUndecided,
+  setIncomingTraceHeader,
+} from './incoming-header.ts';
+
+/**
+ * Reads an `X-Amzn-Trace-Id` value into `ctx`: a valid `Root` and `Parent` become the remote
+ * parent span context (`Sampled=1` → sampled; `0`, `?` or absent → not sampled, the last two
+ * marked undecided, see `isSamplingUndecided`); `Lineage`, unknown fields and an undecided flag are
+ * kept for inject. An existing trace state is preserved. A malformed value returns `ctx` unchanged.
+ * Never throws.
+ * @example const parent = extractTraceHeader(ROOT_CONTEXT, message.Attributes?.AWSTraceHeader);
+ */
+export function extractTraceHeader(ctx: Context, value: unknown): Context {
+  const parsed = parseTraceHeader(value);
+  if (!parsed.ok) return ctx;
+  const header = parsed.header;
+  const traceId =
+    header.root === undefined ? undefined : header.root.slice(2, 10) + header.root.slice(11);
+  let out = ctx;
+  if (traceId !== undefined && header.parent !== undefined) {
+    const traceState = trace.getSpanContext(ctx)?.traceState;
+    out = trace.setSpanContext(ctx, {
+      traceId,
+      spanId: header.parent,
+      traceFlags: header.sampled === '1' ? TraceFlags.SAMPLED : TraceFlags.NONE,
+      isRemote: true,
+      ...(traceState ? { traceState } : {}),
+    });
+  }
+  const carries =
+    header.lineage !== undefined ||
+    header.extra.length > 0 ||
+    (header.sampled !== '0' && header.sampled !== '1');
+  return setIncomingTraceHeader(out, carries ? { header, traceId } : undefined);
+}
+
+/**
+ * The `X-Amzn-Trace-Id` value for the span context in `ctx`, or `undefined` when it has no valid
+ * one. `Root`/`Parent`/`Sampled` come from the span context; `Lineage` and unknown fields from the
+ * extracted header in `ctx` and from `existing` (a value already on the outgoing request, which
+ * wins: its fields are never clobbered). A remote parent whose sampling was undecided is forwarded
+ * undecided.
+ * @example request.headers['X-Amzn-Trace-Id'] = traceHeaderForContext(context.active(), request.headers['X-Amzn-Trace-Id']);
+ */
+export function traceHeaderForContext(ctx: Context, existing?: string): string | undefined {
+  const span = trace.getSpanContext(ctx);
+  if (span === undefined || !isSpanContextValid(span)) return undefined;
+  const t = span.traceId.toLowerCase();
+  const root = `1-${t.slice(0, 8)}-${t.slice(8)}`;
+  const parent = span.spanId.toLowerCase();
+  const incoming = getIncomingTraceHeader(ctx);
+  let sampled: SampledFlag | undefined = (span.traceFlags & TraceFlags.SAMPLED) === 1 ? '1' : '0';
+  if (incoming === undefined && existing === undefined)
+    return `Root=${root};Parent=${parent};Sampled=${sampled}`;
+  if (incoming !== undefined && isSamplingUndecided(ctx)) sampled = incoming.header.sampled;
+  const kept = existing === undefined ? undefined : parseTraceHeader(existing);
+  const old = kept?.ok === true ? kept.header : undefined;
+  const extra = [...(old?.extra ?? [])];
+  for (const field of incoming?.header.extra ?? [])
+    if (!extra.some(([key]) => key === field[0])) extra.push(field);
+  return formatTraceHeader({
+    root,
+    parent,
+    sampled,
+    lineage: old?.lineage ?? incoming?.header.lineage,
+    extra,
+  });
+}
