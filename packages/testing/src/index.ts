@@ -2,3 +2,27 @@ export { startHostLocalStack, hostModeEnvironment, findVenv } from './emulator/h
 export type { HostModeOptions } from './emulator/host-mode.ts';
 export type { StartedEmulator, EmulatorMode } from './emulator/types.ts';
 export { isPortFree, findFreePort } from './emulator/ports.ts';
+export { buildTrace } from './trace/build-trace.ts';
+export { coerceTrace } from './trace/coerce-trace.ts';
+export { graphFromApi } from './trace/service-graph-view.ts';
+export type { NodeSelector } from './trace/service-graph-view.ts';
+export type { ApiTrace, ApiServiceGraph, ApiService, ApiStats } from './trace/api-shapes.ts';
+export type {
+  Trace,
+  TraceNode,
+  TraceNodeKind,
+  GraphEdge,
+  GraphNodeRef,
+  ServiceGraphView,
+} from './trace/types.ts';
+export { registerMatchers } from './matchers/register-matchers.ts';
+export { matchTraceTree } from './matchers/match-tree.ts';
+export type { TreeMatchResult, TreeMismatch } from './matchers/match-tree.ts';
+export type { ExpectedNode, TreeMatchOptions, TextPattern } from './matchers/expected-node.ts';
+export {
+  checkTraceTree,
+  checkServiceGraphEdge,
+  checkAnnotation,
+  checkOneTrace,
+} from './matchers/trace-assertions.ts';
+export type { AssertionResult, EdgeExpectation } from './matchers/trace-assertions.ts';
