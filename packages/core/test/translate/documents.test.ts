@@ -132,7 +132,10 @@ const documents: Case[] = [
       sub({
         name: 'payments',
         parent_id: S,
-        http: { request: { method: 'POST', url: 'http://payments/pay' }, response: { content_length: 0 } },
+        http: {
+          request: { method: 'POST', url: 'http://payments/pay' },
+          response: { content_length: 0 },
+        },
         aws: { ...AWS0, region: 'eu-west-1' },
         metadata: {
           default: {
@@ -289,14 +292,22 @@ const documents: Case[] = [
       kind: SpanKind.CONSUMER,
       parentSpanId: PARENT,
       resourceAttributes: { 'service.name': 'inventory' },
-      links: [makeLink('0000000100000000000000000000000a', '1111111111111111', { 'messaging.message.id': 'm1' })],
+      links: [
+        makeLink('0000000100000000000000000000000a', '1111111111111111', {
+          'messaging.message.id': 'm1',
+        }),
+      ],
     },
     expected: [
       seg({
         name: 'inventory',
         parent_id: PARENT,
         links: [
-          { trace_id: OTHER_TRACE, id: '1111111111111111', attributes: { 'messaging.message.id': 'm1' } },
+          {
+            trace_id: OTHER_TRACE,
+            id: '1111111111111111',
+            attributes: { 'messaging.message.id': 'm1' },
+          },
         ],
         metadata: { default: { 'otel.resource.service.name': 'inventory' } },
       }),

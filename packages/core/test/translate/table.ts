@@ -69,7 +69,10 @@ export function wire(value: unknown): unknown {
 }
 
 /** Translates with deterministic ids. */
-export function run(init: SpanInit, options?: TranslateOptions): {
+export function run(
+  init: SpanInit,
+  options?: TranslateOptions,
+): {
   documents: SegmentDocument[];
   problems: TranslationProblem[];
 } {
