@@ -195,6 +195,31 @@ describe('XRaySpanExporter', () => {
     });
   });
 
+  describe('counters report', () => {
+    it('warns periodically through diag while the daemon is dead', async () => {
+      const target = make({
+        daemonAddress: `127.0.0.1:${await closedUdpPort()}`,
+        statsIntervalMillis: 20,
+      });
+      for (let i = 0; i < 3; i++) {
+        await exportSpans(target, trace(1));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await expect.poll(() => logs.warn.find((line) => line.includes('sendErrors='))).toBeDefined();
+      expect(logs.warn.find((line) => line.includes('sendErrors='))).toContain('documentsSent=6');
+    });
+
+    it('reports at debug level when nothing was lost', async () => {
+      listener = await listenUdp();
+      const target = make({ daemonAddress: `127.0.0.1:${listener.port}`, statsIntervalMillis: 20 });
+      await exportSpans(target, trace(0));
+      await expect
+        .poll(() => logs.debug.find((line) => line.includes('documentsSent=1')))
+        .toBeDefined();
+      expect(logs.warn).toEqual([]);
+    });
+  });
+
   describe('api transport', () => {
     it('sends batches of at most 50 documents to PutTraceSegments', async () => {
       server = await startFakeServer();
@@ -280,6 +305,30 @@ describe('XRaySpanExporter', () => {
         documentsSent: 2,
         documentsTranslated: 0,
       });
+    });
+  });
+
+  describe('otlp queue', () => {
+    it('fails an export at once, counted, while the request limit is reached', async () => {
+      let release = (): void => undefined;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      server = await startFakeServer(async () => {
+        await gate;
+        return { status: 200 };
+      });
+      const target = make({
+        transport: 'otlp',
+        endpoint: `${server.url}/v1/traces`,
+        region: 'eu-west-1',
+        concurrencyLimit: 1,
+      });
+      const first = exportSpans(target, trace(1));
+      const second = await exportSpans(target, trace(2));
+      expect(second.code).toBe(ExportResultCode.FAILED);
+      expect(target.stats().documentsDroppedQueueFull).toBe(3);
+      release();
+      expect((await first).code).toBe(ExportResultCode.SUCCESS);
+      expect(target.stats().documentsSent).toBe(2);
     });
   });
 

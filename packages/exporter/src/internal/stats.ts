@@ -1,7 +1,8 @@
 import type { ExporterStats } from '../types.ts';
 
-/** Counters that mean data was lost. */
+/** Counters that mean data was (or may have been) lost. */
 const LOSS_KEYS = [
+  'sendErrors',
   'translateErrors',
   'documentsDroppedTooLarge',
   'documentsDroppedQueueFull',
@@ -36,7 +37,7 @@ export function formatStats(stats: ExporterStats): string {
   return parts.length === 0 ? 'nothing exported' : parts.join(' ');
 }
 
-/** True when a loss counter grew between two snapshots. */
+/** True when a loss or error counter grew between two snapshots. */
 export function lostSince(before: ExporterStats, now: ExporterStats): boolean {
   return LOSS_KEYS.some((key) => now[key] > before[key]);
 }

@@ -10,10 +10,37 @@ import { createOtlpSigningTransport } from './otlp-signing-transport.ts';
 import { createOtlpSpanExporter } from './otlp-span-exporter.ts';
 import type { ResolvedNumbers } from './resolve-config.ts';
 import { resolveDaemonAddress } from './resolve-daemon-address.ts';
-import { resolveRegion } from './resolve-config.ts';
+import { resolveRegion, resolveTransportName } from './resolve-config.ts';
+import { DocumentSink } from './document-sink.ts';
+import { OtlpSink } from './otlp-sink.ts';
+import type { SpanSink } from './span-sink.ts';
+import type { TranslateOptions } from '@otel-xray/core';
 import { createSignedPost } from './signed-post.ts';
 import { createUdpTransport } from './udp-transport.ts';
 import { createXRayClient } from './xray-client.ts';
+
+/** Builds the sink for the configured transport (udp when unknown, with one warning). */
+export function buildSink(
+  config: XRayExporterConfig,
+  numbers: ResolvedNumbers,
+  stats: ExporterStats,
+): SpanSink {
+  const name = resolveTransportName(config.transport);
+  if (name === 'otlp') {
+    const { exporter, transport } = buildOtlpExporter(config, numbers, stats);
+    return new OtlpSink({ ...numbers, exporter, transport, stats });
+  }
+  const transport =
+    name === 'api' ? buildApiTransport(config, numbers, stats) : buildUdpTransport(config, stats);
+  const translate: TranslateOptions = {
+    ...(config.indexedAttributes && { indexedAttributes: config.indexedAttributes }),
+    ...(config.indexAllAttributes !== undefined && {
+      indexAllAttributes: config.indexAllAttributes,
+    }),
+    ...(config.logGroupNames && { logGroupNames: config.logGroupNames }),
+  };
+  return new DocumentSink({ ...numbers, transport, translate, stats });
+}
 
 /** Builds the `udp` transport. */
 export function buildUdpTransport(
