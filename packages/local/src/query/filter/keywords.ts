@@ -56,5 +56,5 @@ export const OPERATORS: Readonly<Record<KeywordType, readonly string[]>> = {
 export function scopeName(scope: Scope): string {
   if (scope === 'trace') return 'at trace level (outside a service() or edge() block)';
   if (scope === 'rootcause') return 'inside a rootcause block';
-  return `inside a ${scope}() block`;
+  return scope === 'edge' ? 'inside an edge() block' : 'inside a service() block';
 }
