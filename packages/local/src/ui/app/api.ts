@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+// The UI's only network access: the X-Ray API on the same origin. Every operation is
+// `POST /<Path>` with a JSON body; failures come back as values, never as exceptions.
+import type {
+  BatchGetTracesResult,
+  ErrorBody,
+  Service,
+  ServiceGraphResult,
+  Trace,
+  TraceSummariesResult,
+  TraceSummary,
+} from '../lib/wire-types.ts';
+
+/** An AWS-style error (`__type`, `message`), or a network failure (`status` 0). */
+export interface ApiError {
+  type: string;
+  message: string;
+  status: number;
+}
+
+/** A call's outcome. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Pages followed at most for one list, so a huge store cannot stall the page. */
+const MAX_PAGES = 5;
+
+async function call<T>(path: string, body: unknown): Promise<ApiResult<T>> {
+  try {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    const json = (text ? JSON.parse(text) : {}) as unknown;
+    if (res.ok) return { ok: true, value: json as T };
+    const err = json as ErrorBody;
+    const type = (err.__type ?? res.headers.get('x-amzn-ErrorType') ?? 'Error').split('#').pop();
+    return {
+      ok: false,
+      error: {
+        type: type ?? 'Error',
+        message: err.message ?? err.Message ?? res.statusText,
+        status: res.status,
+      },
+    };
+  } catch (e) {
+    return { ok: false, error: { type: 'NetworkError', message: String(e), status: 0 } };
+  }
+}
+
+async function paged<R extends { NextToken?: string }, I>(
+  path: string,
+  body: Record<string, unknown>,
+  items: (r: R) => I[] | undefined,
+): Promise<ApiResult<I[]>> {
+  const all: I[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const res = await call<R>(path, token === undefined ? body : { ...body, NextToken: token });
+    if (!res.ok) return res;
+    all.push(...(items(res.value) ?? []));
+    token = res.value.NextToken;
+    if (token === undefined) break;
+  }
+  return { ok: true, value: all };
+}
+
+/** GetServiceGraph over `[start, end)` (epoch seconds). */
+export function getServiceGraph(start: number, end: number): Promise<ApiResult<Service[]>> {
+  return paged<ServiceGraphResult, Service>(
+    '/ServiceGraph',
+    { StartTime: start, EndTime: end },
+    (r) => r.Services,
+  );
+}
+
+/** GetTraceSummaries over `[start, end)`, with an optional filter expression. */
+export function getTraceSummaries(
+  start: number,
+  end: number,
+  filter: string,
+): Promise<ApiResult<TraceSummary[]>> {
+  const body: Record<string, unknown> = { StartTime: start, EndTime: end };
+  if (filter.trim() !== '') body.FilterExpression = filter.trim();
+  return paged<TraceSummariesResult, TraceSummary>(
+    '/TraceSummaries',
+    body,
+    (r) => r.TraceSummaries,
+  );
+}
+
+/** BatchGetTraces for one trace; `undefined` value when it is not (yet) assembled. */
+export async function getTrace(id: string): Promise<ApiResult<Trace | undefined>> {
+  const res = await call<BatchGetTracesResult>('/Traces', { TraceIds: [id] });
+  if (!res.ok) return res;
+  return { ok: true, value: res.value.Traces?.find((t) => t.Id === id) };
+}
