@@ -3,8 +3,7 @@ import { Ingestor } from './ingest/ingestor.ts';
 import { UdpReceiver } from './ingest/udp-receiver.ts';
 import { createHandler } from './http/create-handler.ts';
 import type { ServerContext } from './http/server-context.ts';
-import { compileEntitySelector } from './query/entity-selector.ts';
-import { compileTraceFilter } from './query/filter-bridge.ts';
+import { compileSelector, traceFilterCompiler } from './query/filter-bridge.ts';
 import { SamplingService } from './sampling/index.ts';
 import { emptyStats, type LocalXRayStats } from './stats.ts';
 import { AccountSettings } from './store/account-settings.ts';
@@ -68,20 +67,21 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     ingestor.load(journal.load(), false);
     ingestor.expire(retentionMs);
   }
+  const groups = new GroupStore(region, accountId, journal?.getSetting('groups'), (g) =>
+    journal?.putSetting('groups', g),
+  );
   const ctx: ServerContext = {
     store,
     ingestor,
-    groups: new GroupStore(region, accountId, journal?.getSetting('groups'), (g) =>
-      journal?.putSetting('groups', g),
-    ),
+    groups,
     account: new AccountSettings(),
     sampling: new SamplingService({ region, accountId, now }),
     stats,
     region,
     accountId,
     now,
-    compileFilter: compileTraceFilter,
-    compileSelector: compileEntitySelector,
+    compileFilter: traceFilterCompiler(groups),
+    compileSelector,
   };
   const { udp, server, port } = await bindBoth(
     host,

@@ -3,10 +3,12 @@ import { invalidRequest, XRayError } from '../errors.ts';
 import { samplingRoutes } from '../sampling/index.ts';
 import { serveUi } from '../ui/serve-ui.ts';
 import { readBody } from './read-body.ts';
-import { sendError, sendJson } from './respond.ts';
+import { sendError, sendJson, sendRaw } from './respond.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { graphRoutes } from './routes/graph-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
+import { otlpRoute } from './routes/otlp-route.ts';
+import { RawResponse } from './raw-response.ts';
 import { traceRoutes } from './routes/trace-routes.ts';
 import type { Route, ServerContext } from './server-context.ts';
 
@@ -23,6 +25,7 @@ export function createHandler(
     ...graphRoutes(ctx),
     ...groupRoutes(ctx),
     ...accountRoutes(ctx),
+    ['/v1/traces', otlpRoute(ctx)],
   ]);
   for (const [path, handler] of samplingRoutes(ctx.sampling))
     routes.set(path, (body) => handler(body));
@@ -55,7 +58,9 @@ async function handle(
   }
   const raw = await readBody(req);
   const body = path === '/v1/traces' ? {} : decodeJson(raw);
-  sendJson(res, 200, await route(body, { raw, headers: req.headers }));
+  const result = await route(body, { raw, headers: req.headers });
+  if (result instanceof RawResponse) return sendRaw(res, result);
+  sendJson(res, 200, result);
 }
 
 function decodeJson(raw: Buffer): Record<string, unknown> {

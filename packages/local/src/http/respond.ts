@@ -14,6 +14,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
+/** Sends a non-JSON success body (OTLP protobuf). */
+export function sendRaw(res: ServerResponse, raw: { contentType: string; body: Buffer }): void {
+  if (res.headersSent) return;
+  res.writeHead(200, {
+    'Content-Type': raw.contentType,
+    'Content-Length': raw.body.length,
+    'x-amzn-RequestId': randomUUID(),
+  });
+  res.end(raw.body);
+}
+
 /**
  * The one place errors become responses (spec §5.4): an {@link XRayError} keeps its code and
  * status; anything else is a 500 `InternalFailure`. The code travels in `x-amzn-ErrorType` and

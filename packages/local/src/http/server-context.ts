@@ -1,5 +1,5 @@
 import type { Ingestor } from '../ingest/ingestor.ts';
-import type { EntitySelector } from '../query/entity-selector.ts';
+import type { EntitySelector } from '../query/filter/index.ts';
 import type { TraceMatcher } from '../query/find-summaries.ts';
 import type { SamplingService } from '../sampling/index.ts';
 import type { LocalXRayStats } from '../stats.ts';
@@ -20,7 +20,7 @@ export interface ServerContext {
   /** Clock, epoch milliseconds. */
   now: () => number;
   /** Compiles a filter expression; throws InvalidRequestException naming the position. */
-  compileFilter: (expression: string) => TraceMatcher;
+  compileFilter: (expression: string, groupName?: string) => TraceMatcher;
   /** Compiles an `EntitySelectorExpression`; throws InvalidRequestException. */
   compileSelector: (expression: string) => EntitySelector;
 }

@@ -1,5 +1,5 @@
 import type { HistogramShape, StatisticsShape } from './api-types.ts';
-import type { EntitySelector } from './entity-selector.ts';
+import type { EntitySelector } from './filter/index.ts';
 import type { GraphSamples, Sample } from './graph-samples.ts';
 import { StatsAccumulator } from './statistics.ts';
 import type { TimeWindow } from './time-range.ts';
@@ -13,9 +13,14 @@ export interface TimeSeriesPoint {
   ResponseTimeHistogram: HistogramShape;
 }
 
+interface Bucket {
+  service: StatsAccumulator;
+  edge: StatsAccumulator;
+}
+
 /**
- * Buckets node (or edge) samples by `period` seconds from the window start (by sample end time),
- * for the nodes or edges the selector picks; without one, every non-client node. Pure.
+ * Buckets samples by `period` seconds from the window start (by sample end time) for the nodes
+ * and edges the selector picks; without one, every non-client node. Pure.
  */
 export function timeSeries(
   graphs: Iterable<GraphSamples>,
@@ -23,37 +28,39 @@ export function timeSeries(
   period: number,
   selector: EntitySelector | undefined,
 ): TimeSeriesPoint[] {
-  const buckets = new Map<number, StatsAccumulator>();
-  const add = (s: Sample): void => {
+  const buckets = new Map<number, Bucket>();
+  const add = (s: Sample, kind: keyof Bucket): void => {
     const at = s.end ?? s.start;
     if (at < window.start || at >= window.end) return;
     const t = window.start + Math.floor((at - window.start) / period) * period;
-    const acc = buckets.get(t) ?? new StatsAccumulator();
-    buckets.set(t, acc);
-    acc.add(s);
+    let b = buckets.get(t);
+    if (b === undefined) {
+      b = { service: new StatsAccumulator(), edge: new StatsAccumulator() };
+      buckets.set(t, b);
+    }
+    b[kind].add(s);
   };
   for (const g of graphs) {
     const ids = new Map<string, NodeId>(g.nodes.map((n) => [n.key, n.id]));
-    if (selector?.kind === 'edge') {
-      for (const e of g.edges) {
-        const from = ids.get(e.from);
-        const to = ids.get(e.to);
-        if (from !== undefined && to !== undefined && selector.matches(from, to))
-          e.samples.forEach(add);
-      }
-      continue;
-    }
     for (const n of g.nodes) {
-      if (n.client || (selector !== undefined && !selector.matches(n.id))) continue;
-      n.samples.forEach(add);
+      if (n.client || (selector !== undefined && !selector.selectsService(n.id))) continue;
+      for (const s of n.samples) add(s, 'service');
+    }
+    if (selector === undefined || selector.kind === 'service') continue;
+    for (const e of g.edges) {
+      const from = ids.get(e.from);
+      const to = ids.get(e.to);
+      if (from === undefined || to === undefined || !selector.selectsEdge(from, to)) continue;
+      for (const s of e.samples) add(s, 'edge');
     }
   }
-  const key = selector?.kind === 'edge' ? 'EdgeSummaryStatistics' : 'ServiceSummaryStatistics';
   return [...buckets]
     .sort(([a], [b]) => a - b)
-    .map(([Timestamp, acc]) => ({
-      Timestamp,
-      [key]: acc.statistics(),
-      ResponseTimeHistogram: acc.histogram(),
-    }));
+    .map(([Timestamp, b]) => {
+      const point: TimeSeriesPoint = { Timestamp, ResponseTimeHistogram: [] };
+      if (b.service.total > 0) point.ServiceSummaryStatistics = b.service.statistics();
+      if (b.edge.total > 0) point.EdgeSummaryStatistics = b.edge.statistics();
+      point.ResponseTimeHistogram = (b.edge.total > 0 ? b.edge : b.service).histogram();
+      return point;
+    });
 }

@@ -32,7 +32,7 @@ function groupMatcher(ctx: ServerContext, body: Body): TraceMatcher | undefined 
   const expression = group.FilterExpression;
   return expression === undefined || expression.trim() === ''
     ? undefined
-    : ctx.compileFilter(expression);
+    : ctx.compileFilter(expression, group.GroupName);
 }
 
 function graphsIn(

@@ -10,9 +10,10 @@ export function groupRoutes(ctx: ServerContext): Array<[string, Route]> {
       text(body, 'GroupName', { min: 1, max: 32 }),
       text(body, 'GroupARN', { min: 1, max: 400 }),
     );
-  const filter = (body: Body): string | undefined => {
+  const filter = (body: Body, groupName: string | undefined): string | undefined => {
     const expression = text(body, 'FilterExpression');
-    if (expression !== undefined && expression.trim() !== '') ctx.compileFilter(expression);
+    if (expression !== undefined && expression.trim() !== '')
+      ctx.compileFilter(expression, groupName);
     return expression;
   };
   return [
@@ -21,7 +22,7 @@ export function groupRoutes(ctx: ServerContext): Array<[string, Route]> {
       (body) => {
         const name = text(body, 'GroupName', { required: true, min: 1, max: 32 });
         if (name === 'Default') throw invalidRequest('Group name Default is reserved');
-        const group = ctx.groups.create(name, filter(body), insights(body) ?? {});
+        const group = ctx.groups.create(name, filter(body, name), insights(body) ?? {});
         const tags = list(body, 'Tags');
         if (tags !== undefined)
           ctx.account.tag(group.GroupARN, tags as Array<{ Key: string; Value: string }>);
@@ -31,7 +32,10 @@ export function groupRoutes(ctx: ServerContext): Array<[string, Route]> {
     ['/GetGroup', (body) => ({ Group: find(body) })],
     [
       '/UpdateGroup',
-      (body) => ({ Group: ctx.groups.update(find(body), filter(body), insights(body)) }),
+      (body) => {
+        const group = find(body);
+        return { Group: ctx.groups.update(group, filter(body, group.GroupName), insights(body)) };
+      },
     ],
     ['/DeleteGroup', (body) => (ctx.groups.delete(find(body)), {})],
     ['/Groups', (body) => (text(body, 'NextToken'), { Groups: ctx.groups.list() })],
