@@ -26,3 +26,9 @@ export {
   checkOneTrace,
 } from './matchers/trace-assertions.ts';
 export type { AssertionResult, EdgeExpectation } from './matchers/trace-assertions.ts';
+export { waitForTrace, TraceTimeoutError } from './trace/wait-for-trace.ts';
+export type { WaitForTraceOptions } from './trace/wait-for-trace.ts';
+export type { TraceExpectation } from './trace/trace-expectation.ts';
+export type { PollSchedule } from './trace/poll-schedule.ts';
+export type { TraceTarget } from './trace/trace-target.ts';
+export type { XRaySource } from './trace/xray-source.ts';
