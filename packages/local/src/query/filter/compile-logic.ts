@@ -3,6 +3,7 @@ import type { FilterNode } from './ast.ts';
 import { ANY_STRING, numberTest, stringTest } from './compile-values.ts';
 import type { Accessors } from './entity-accessors.ts';
 import { fail } from './filter-error.ts';
+import { cheapestFirst } from './node-cost.ts';
 
 /** A compiled (sub)expression. */
 export type Pred<T> = (x: T) => boolean;
@@ -16,9 +17,9 @@ export function compileLogic<T>(
   const self = (n: FilterNode): Pred<T> => compileLogic(n, acc, complex);
   switch (node.kind) {
     case 'or':
-      return anyOf(node.operands.map(self));
+      return anyOf(cheapestFirst(node.operands).map(self));
     case 'and':
-      return allOf(node.operands.map(self));
+      return allOf(cheapestFirst(node.operands).map(self));
     case 'not': {
       const p = self(node.operand);
       return (x) => !p(x);
