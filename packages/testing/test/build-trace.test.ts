@@ -16,11 +16,11 @@ describe('buildTrace', () => {
       expect(chain).toEqual([
         'segment:orders',
         'subsegment:SNS',
-        'segment:SNS',
+        'segment:order-placed',
         'segment:inventory',
         'subsegment:validate_inventory',
         'subsegment:SQS',
-        'segment:SQS',
+        'segment:shipping',
         'segment:shipping',
         'subsegment:127.0.0.1',
         'segment:orders',
@@ -30,8 +30,8 @@ describe('buildTrace', () => {
     it('marks inferred SNS and SQS nodes with their origin', () => {
       const inferred = trace.nodes.filter((n) => n.inferred);
       expect(inferred.map((n) => [n.name, n.origin])).toEqual([
-        ['SNS', 'AWS::SNS::Topic'],
-        ['SQS', 'AWS::SQS::Queue'],
+        ['order-placed', 'AWS::SNS::Topic'],
+        ['shipping', 'AWS::SQS::Queue'],
       ]);
     });
 
@@ -50,14 +50,16 @@ describe('buildTrace', () => {
     });
 
     it('derives the service graph edges from the tree', () => {
-      const edges = trace.graph.edges.map((e) => `${e.from.name} → ${e.to.name}`);
+      const edges = trace.graph.edges.map(
+        (e) => `${e.from.name}|${e.from.type} → ${e.to.name}|${e.to.type}`,
+      );
       expect(edges).toEqual([
-        'client → orders',
-        'orders → SNS',
-        'SNS → inventory',
-        'inventory → SQS',
-        'SQS → shipping',
-        'shipping → orders',
+        'client|client → orders|',
+        'orders| → order-placed|AWS::SNS::Topic',
+        'order-placed|AWS::SNS::Topic → inventory|',
+        'inventory| → shipping|AWS::SQS::Queue',
+        'shipping|AWS::SQS::Queue → shipping|',
+        'shipping| → orders|',
       ]);
     });
   });
