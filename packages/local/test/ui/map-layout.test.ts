@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { layoutServiceMap, nodeBox } from '../../src/ui/lib/map-layout.ts';
+import {
+  drawnBounds,
+  layoutServiceMap,
+  nodeBox,
+  pointOnCircle,
+} from '../../src/ui/lib/map-layout.ts';
 import { buildServiceMap } from '../../src/ui/lib/service-map-model.ts';
 import type { ServiceMap } from '../../src/ui/lib/service-map-model.ts';
 import type { ServiceGraphResult } from '../../src/ui/lib/wire-types.ts';
@@ -47,8 +52,12 @@ describe('map layout', () => {
         expect(e.points.length).toBeGreaterThanOrEqual(2);
         const from = byKey.get(e.from)!;
         const to = byKey.get(e.to)!;
-        expect(e.points[0]!.x).toBeCloseTo(from.x + from.width / 2, 0);
-        expect(e.points.at(-1)!.x).toBeCloseTo(to.x - to.width / 2, 0);
+        const first = e.points[0]!;
+        const last = e.points.at(-1)!;
+        expect(Math.hypot(first.x - from.x, first.y - from.y)).toBeCloseTo(from.radius + 2);
+        expect(Math.hypot(last.x - to.x, last.y - to.y)).toBeCloseTo(to.radius + 4);
+        expect(first.x).toBeGreaterThan(from.x);
+        expect(last.x).toBeLessThan(to.x);
         expect(e.labelAt.x).toBeGreaterThan(from.x);
         expect(e.labelAt.x).toBeLessThan(to.x);
       }
@@ -102,6 +111,43 @@ describe('map layout', () => {
       const wide = { ...orders!, label: 'a-very-long-service-name-that-needs-room' };
       expect(nodeBox(wide).width).toBeGreaterThan(nodeBox(orders!).width);
       expect(nodeBox(client!).height).toBe(nodeBox(orders!).height);
+    });
+  });
+
+  describe('pointOnCircle', () => {
+    it('moves towards the target by the radius', () => {
+      expect(pointOnCircle({ x: 10, y: 10 }, 5, { x: 10, y: 100 })).toEqual({ x: 10, y: 15 });
+      const p = pointOnCircle({ x: 0, y: 0 }, 2, { x: 3, y: 4 });
+      expect(p.x).toBeCloseTo(1.2);
+      expect(p.y).toBeCloseTo(1.6);
+    });
+    it('stays on the centre when the target is the centre', () => {
+      expect(pointOnCircle({ x: 1, y: 1 }, 5, { x: 1, y: 1 })).toEqual({ x: 1, y: 1 });
+    });
+  });
+
+  describe('drawnBounds', () => {
+    const laid = layoutServiceMap(buildServiceMap(graph.Services ?? []));
+    it('covers every circle and edge route inside the layout', () => {
+      const box = drawnBounds(laid);
+      for (const n of laid.nodes) {
+        expect(n.y - n.radius).toBeGreaterThanOrEqual(box.y);
+        expect(n.y + n.radius).toBeLessThanOrEqual(box.y + box.height);
+      }
+      for (const p of laid.edges.flatMap((e) => e.points)) {
+        expect(p.y).toBeGreaterThanOrEqual(box.y);
+        expect(p.y).toBeLessThanOrEqual(box.y + box.height);
+      }
+      expect(box.height).toBeLessThanOrEqual(laid.height);
+      expect(box.width).toBe(laid.width);
+    });
+    it('is empty for an empty layout', () => {
+      expect(drawnBounds({ width: 0, height: 0, nodes: [], edges: [] })).toEqual({
+        x: 0,
+        y: 0,
+        width: 0,
+        height: 0,
+      });
     });
   });
 });

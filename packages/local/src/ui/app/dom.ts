@@ -5,7 +5,7 @@
 /** A child: a node, text, or nothing (skipped). */
 export type Child = Node | string | number | null | undefined | false;
 
-/** Properties of {@link h}: class, data-* attributes, plain attributes, CSS variables, a click handler. */
+/** Properties of {@link h}: class, data-* attributes (camelCase keys become kebab-case), plain attributes, CSS variables, a click handler. */
 export interface Props {
   class?: string;
   data?: Record<string, string>;
@@ -20,7 +20,9 @@ function apply(
   children: Child[],
 ): void {
   if (props?.class !== undefined) el.setAttribute('class', props.class);
-  for (const [k, v] of Object.entries(props?.data ?? {})) el.setAttribute(`data-${k}`, v);
+  for (const [k, v] of Object.entries(props?.data ?? {})) {
+    el.setAttribute(`data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, v);
+  }
   for (const [k, v] of Object.entries(props?.attrs ?? {})) el.setAttribute(k, v);
   for (const [k, v] of Object.entries(props?.vars ?? {})) el.style.setProperty(`--${k}`, v);
   if (props?.onClick !== undefined) el.addEventListener('click', props.onClick as EventListener);

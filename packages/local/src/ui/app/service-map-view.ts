@@ -2,6 +2,7 @@
 // Draws the laid-out service map as SVG: nodes with an outcome ring, edges with arrows and mean
 // latency. Clicking a node asks for its traces.
 import { formatDurationMs } from '../lib/format.ts';
+import { drawnBounds } from '../lib/map-layout.ts';
 import type { MapLayout } from '../lib/map-layout.ts';
 import { countsLine, nodeGlyph, outcomeShares } from '../lib/service-map-model.ts';
 import { STATUS_COLOURS } from '../lib/status.ts';
@@ -50,14 +51,14 @@ export function renderServiceMap(
       s('path', { d: routePath(edge.points), 'marker-end': 'url(#arrow)' }),
       s(
         'text',
-        { x: edge.labelAt.x, y: edge.labelAt.y + 4 },
+        { x: edge.labelAt.x, y: edge.labelAt.y - 6 },
         undefined,
         edge.meanSeconds === undefined ? '' : formatDurationMs(edge.meanSeconds),
       ),
     );
   });
   const nodes = map.nodes.map((node) => {
-    const cy = node.y - node.height / 2 + node.radius + 2;
+    const cy = node.y;
     let turn = 0;
     const ring = outcomeShares(node.counts).map(({ status, share }) => {
       const arc = s('path', {
@@ -90,12 +91,13 @@ export function renderServiceMap(
       ),
     );
   });
+  const box = drawnBounds(map);
   const svg = s(
     'svg',
     {
-      width: Math.ceil(map.width),
-      height: Math.ceil(map.height),
-      viewBox: `0 0 ${Math.ceil(map.width)} ${Math.ceil(map.height)}`,
+      width: Math.ceil(box.width),
+      height: Math.ceil(box.height),
+      viewBox: `${box.x} ${Math.floor(box.y)} ${Math.ceil(box.width)} ${Math.ceil(box.height)}`,
     },
     { attrs: { role: 'img', 'aria-label': 'Service map' } },
     s('defs', {}, undefined, arrowMarker()),

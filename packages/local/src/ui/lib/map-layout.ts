@@ -52,14 +52,26 @@ const dagre = dagreModule as unknown as {
 /** Sizes used to reserve room for labels; the view uses the same numbers. */
 export const MAP_METRICS = { radius: 24, charWidth: 7, lineHeight: 16, margin: 24 } as const;
 
-/** Box of a node: its circle above two text lines (label and statistics). */
+/**
+ * Box of a node: its circle at the centre, two text lines (label and statistics) below it, and
+ * as much room above, so that edges, which dagre aims at box centres, meet the circle.
+ */
 export function nodeBox(node: MapNode): { width: number; height: number } {
   const text = Math.max(node.label.length, countsLine(node.counts, node.meanSeconds).length);
   const { radius, charWidth, lineHeight } = MAP_METRICS;
   return {
     width: Math.max(2 * radius, text * charWidth) + 8,
-    height: 2 * radius + 2 * lineHeight + 6,
+    height: 2 * (radius + 2 * lineHeight + 4),
   };
+}
+
+/** Moves `from` onto the circle of radius `r` around it, towards `toward`. */
+export function pointOnCircle(centre: Point, r: number, toward: Point): Point {
+  const dx = toward.x - centre.x;
+  const dy = toward.y - centre.y;
+  const length = Math.hypot(dx, dy);
+  if (length === 0) return centre;
+  return { x: centre.x + (dx / length) * r, y: centre.y + (dy / length) * r };
 }
 
 /**
@@ -72,7 +84,7 @@ export function layoutServiceMap(map: ServiceMap): MapLayout {
   g.setGraph({
     rankdir: 'LR',
     nodesep: 36,
-    ranksep: 110,
+    ranksep: 60,
     marginx: MAP_METRICS.margin,
     marginy: MAP_METRICS.margin,
   });
@@ -93,12 +105,53 @@ export function layoutServiceMap(map: ServiceMap): MapLayout {
       radius: MAP_METRICS.radius,
     };
   });
+  const centre = new Map(nodes.map((n) => [n.key, { x: n.x, y: n.y }]));
   const edges = map.edges.map((edge): PlacedEdge => {
     const label = g.edge(edge.from, edge.to);
     const points = (label.points ?? []).map((p) => ({ x: p.x, y: p.y }));
+    // dagre ends edges on the box border; pull both ends onto the node circles.
+    const from = centre.get(edge.from);
+    const to = centre.get(edge.to);
+    const second = points[1];
+    const beforeLast = points[points.length - 2];
+    if (from !== undefined && second !== undefined && edge.from !== edge.to) {
+      points[0] = pointOnCircle(from, MAP_METRICS.radius + 2, second);
+    }
+    if (to !== undefined && beforeLast !== undefined && edge.from !== edge.to) {
+      points[points.length - 1] = pointOnCircle(to, MAP_METRICS.radius + 4, beforeLast);
+    }
     const middle = points[Math.floor(points.length / 2)] ?? { x: 0, y: 0 };
     return { ...edge, points, labelAt: { x: label.x ?? middle.x, y: label.y ?? middle.y } };
   });
   const graph = g.graph();
   return { width: graph.width ?? 0, height: graph.height ?? 0, nodes, edges };
+}
+
+/**
+ * The drawn area of a layout: circles, their two text lines and edge routes, plus the margin.
+ * Node boxes reserve empty room above each circle; the view box leaves it out.
+ */
+export function drawnBounds(map: MapLayout): {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+} {
+  if (map.nodes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const { radius, lineHeight, margin } = MAP_METRICS;
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const n of map.nodes) {
+    top = Math.min(top, n.y - radius);
+    bottom = Math.max(bottom, n.y + radius + 2 * lineHeight + 4);
+  }
+  for (const e of map.edges) {
+    for (const p of e.points) {
+      top = Math.min(top, p.y);
+      bottom = Math.max(bottom, p.y);
+    }
+    top = Math.min(top, e.labelAt.y - lineHeight);
+  }
+  const y = Math.max(0, top - margin);
+  return { x: 0, y, width: map.width, height: Math.min(map.height, bottom + margin) - y };
 }
