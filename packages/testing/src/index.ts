@@ -1,6 +1,17 @@
 export { startHostLocalStack, hostModeEnvironment, findVenv } from './emulator/host-mode.ts';
 export type { HostModeOptions } from './emulator/host-mode.ts';
-export type { StartedEmulator, EmulatorMode } from './emulator/types.ts';
+export type { StartedEmulator, EmulatorMode, EmulatorModeRequest } from './emulator/types.ts';
+export { startEmulator } from './emulator/start-emulator.ts';
+export type { StartEmulatorOptions, StartedEmulatorWithReason } from './emulator/start-emulator.ts';
+export { startContainerLocalStack } from './emulator/container-mode.ts';
+export {
+  localStackContainerPlan,
+  describeContainerPlan,
+  DEFAULT_LOCALSTACK_IMAGE,
+} from './emulator/container-plan.ts';
+export type { ContainerModeOptions, LocalStackContainerPlan } from './emulator/container-plan.ts';
+export { probeDocker } from './emulator/docker-probe.ts';
+export type { DockerProbe } from './emulator/docker-probe.ts';
 export { isPortFree, findFreePort } from './emulator/ports.ts';
 export { buildTrace } from './trace/build-trace.ts';
 export { coerceTrace } from './trace/coerce-trace.ts';

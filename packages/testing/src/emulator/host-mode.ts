@@ -27,6 +27,8 @@ export interface HostModeOptions {
   readyTimeoutMs?: number;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
+  /** Leave the final "ready" line to the caller (startEmulator prints its own). */
+  quiet?: boolean;
 }
 
 /** The environment LocalStack 4.13.1 needs to run on the host bound to 127.0.0.1 (spec/emulators.md §0). */
@@ -115,7 +117,9 @@ export async function startHostLocalStack(options: HostModeOptions = {}): Promis
     throw error;
   }
   const startupMs = performance.now() - started;
-  log(`LocalStack 4.13.1 (host mode) ready at ${endpoint} in ${(startupMs / 1000).toFixed(2)} s`);
+  if (!options.quiet) {
+    log(`LocalStack 4.13.1 (host mode) ready at ${endpoint} in ${(startupMs / 1000).toFixed(2)} s`);
+  }
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
