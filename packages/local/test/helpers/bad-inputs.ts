@@ -20,7 +20,7 @@ const WRONG_VALUES: unknown[] = [
   null,
   1,
   -1,
-  1e309,
+  Number.POSITIVE_INFINITY,
   '',
   'x',
   true,
