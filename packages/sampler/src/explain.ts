@@ -3,6 +3,8 @@
 import type { Attributes } from '@opentelemetry/api';
 import { spanMismatch } from './internal/compiled-rule.ts';
 import type { ResourceProperties, SpanProperties } from './internal/request-properties.ts';
+import type { CompiledRule } from './internal/compiled-rule.ts';
+import type { Outcome } from './internal/rule-state.ts';
 import type { RuleSet } from './internal/rule-set.ts';
 
 /** One rule passed over, and the field that did not match. */
@@ -41,8 +43,36 @@ export interface SamplingExplanation {
   perSecond: number | undefined;
   /** The fraction sampled beyond the reservoir. */
   fixedRate: number;
+  /** Set by {@link xrayParentBasedSampler} when the parent's flag decides and rules are not consulted. */
+  decidedByParent?: { remote: boolean; sampled: boolean };
   /** One sentence for logs and the CLI. */
   summary: string;
+}
+
+/** The reason behind one decision, for the `debugDecisions` log line. */
+export function describeOutcome(
+  outcome: Outcome,
+  rule: CompiledRule,
+  source: string,
+  now: number,
+): string {
+  const d = rule.definition;
+  const state = rule.state;
+  const rate = `${((state.rate ?? d.fixedRate) * 100).toFixed(2)}%`;
+  const perSecond = d.fixedTarget ?? (state.hasQuota(now) ? state.quota : undefined);
+  const head = `rule "${d.name}" (${source})`;
+  switch (outcome) {
+    case 'reservoir':
+      return `${head}: sampled from the reservoir (${perSecond ?? 0}/s)`;
+    case 'borrowed':
+      return `${head}: sampled by borrowing (no quota from the service yet)`;
+    case 'rate':
+      return `${head}: sampled by the rate ${rate}`;
+    default:
+      return perSecond !== undefined || d.reservoirSize > 0
+        ? `${head}: not sampled: reservoir used up this second (${perSecond ?? 'borrow 1'}/s), rate ${rate} missed`
+        : `${head}: not sampled: no reservoir, rate ${rate} missed`;
+  }
 }
 
 /** Builds an explanation; `now` is epoch ms. */

@@ -18,8 +18,11 @@ import type { XRaySampler } from './xray-sampler.ts';
 
 /** A parent-based sampler that also forwards the X-Ray sampler's extras. */
 export interface XRayParentBasedSampler extends Sampler {
-  /** {@link XRaySampler.explain} of the root sampler. */
-  explain(attributes?: Attributes): SamplingExplanation;
+  /**
+   * {@link XRaySampler.explain}, plus whether the parent in `context` decides instead of the
+   * rules (e.g. a `Sampled=0` from a Lambda in PassThrough mode drops the span).
+   */
+  explain(attributes?: Attributes, context?: Context): SamplingExplanation;
   /** Stops the root sampler's pollers. Idempotent. */
   shutdown(): Promise<void>;
   /** The rule-based sampler used for roots and undecided parents. */
@@ -55,7 +58,24 @@ export function xrayParentBasedSampler(root: XRaySampler): XRayParentBasedSample
       }
       return (parent.traceFlags & TraceFlags.SAMPLED) !== 0 ? SAMPLED_RESULT : DROPPED_RESULT;
     },
-    explain: (attributes) => root.explain(attributes),
+    explain(attributes?: Attributes, context?: Context): SamplingExplanation {
+      const explanation = root.explain(attributes);
+      const parent = context === undefined ? undefined : trace.getSpanContext(context);
+      if (!context || !parent || !isSpanContextValid(parent)) return explanation;
+      const remote = parent.isRemote === true;
+      if (remote && isSamplingUndecided(context)) {
+        return {
+          ...explanation,
+          summary: `remote parent left sampling undecided; ${explanation.summary}`,
+        };
+      }
+      const sampled = (parent.traceFlags & TraceFlags.SAMPLED) !== 0;
+      return {
+        ...explanation,
+        decidedByParent: { remote, sampled },
+        summary: `${remote ? 'remote' : 'local'} parent decides: ${sampled ? 'sampled' : 'not sampled'} (rules not consulted)`,
+      };
+    },
     shutdown: () => root.shutdown(),
     toString: () => `XRayParentBased{root=${root.toString()}}`,
   };

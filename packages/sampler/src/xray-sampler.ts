@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { diag, type Attributes, type Context, type Link, type SpanKind } from '@opentelemetry/api';
 import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace-base';
-import { explainWith, type SamplingExplanation } from './explain.ts';
+import { describeOutcome, explainWith, type SamplingExplanation } from './explain.ts';
 import { httpSamplingTransport } from './http-transport.ts';
 import { DROPPED_RESULT, SAMPLED_RESULT } from './internal/decisions.ts';
 import {
@@ -138,7 +138,7 @@ export class XRaySampler implements Sampler {
         d.reservoirSize,
         d.fixedTarget,
       );
-      if (this.#debug) log.debug(`sampling: rule "${d.name}" (${set.source}) → ${outcome}`);
+      if (this.#debug) log.debug(describeOutcome(outcome, rule, set.source, now));
       return outcome === 'not-sampled' ? DROPPED_RESULT : SAMPLED_RESULT;
     } catch (error) {
       log.error('sampling failed; span dropped', error);

@@ -3,9 +3,9 @@
 import type { SamplingDecision, SamplingResult } from '@opentelemetry/sdk-trace-base';
 
 /** `SamplingDecision.NOT_RECORD`. */
-export const NOT_RECORD = 0 as SamplingDecision.NOT_RECORD;
+const NOT_RECORD = 0 as SamplingDecision.NOT_RECORD;
 /** `SamplingDecision.RECORD_AND_SAMPLED`. */
-export const RECORD_AND_SAMPLED = 2 as SamplingDecision.RECORD_AND_SAMPLED;
+const RECORD_AND_SAMPLED = 2 as SamplingDecision.RECORD_AND_SAMPLED;
 
 /** The result for a sampled span. */
 export const SAMPLED_RESULT: SamplingResult = Object.freeze({ decision: RECORD_AND_SAMPLED });

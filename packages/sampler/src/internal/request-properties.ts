@@ -22,7 +22,7 @@ export interface SpanProperties {
 }
 
 /** `cloud.platform` → X-Ray service type (segment `origin`). */
-export const SERVICE_TYPES: Readonly<Record<string, string>> = {
+const SERVICE_TYPES: Readonly<Record<string, string>> = {
   aws_lambda: 'AWS::Lambda::Function',
   aws_elastic_beanstalk: 'AWS::ElasticBeanstalk::Environment',
   aws_ec2: 'AWS::EC2::Instance',
