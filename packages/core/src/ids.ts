@@ -1,3 +1,4 @@
+import { ALL_ZERO as ZERO, canonicalSegmentId, canonicalTraceId } from './internal/hex.ts';
 import { nonZeroHex, randomHex, type RandomHex } from './internal/random.ts';
 
 export type { RandomHex } from './internal/random.ts';
@@ -6,10 +7,8 @@ export type { RandomHex } from './internal/random.ts';
 export type XRayTraceId = string;
 
 const TRACE_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
-const TRACE_ID_ANY_CASE = /^1-[0-9a-fA-F]{8}-[0-9a-fA-F]{24}$/;
 const SEGMENT_ID = /^[0-9a-f]{16}$/;
 const HEX32 = /^[0-9a-fA-F]{32}$/;
-const HEX16 = /^[0-9a-fA-F]{16}$/;
 const ALL_ZERO = /^[0-]*$/;
 const MAX_UINT32_PLUS_ONE = 2 ** 32;
 
@@ -46,10 +45,9 @@ export function isSegmentId(value: unknown): value is string {
  */
 export function parseTraceId(value: unknown): IdResult<ParsedTraceId> {
   if (typeof value !== 'string') return { ok: false, error: 'not-a-string', input: value };
-  if (value.length !== 35 || !TRACE_ID_ANY_CASE.test(value))
-    return { ok: false, error: 'bad-format', input: value };
-  const traceId = value.toLowerCase();
-  if (ALL_ZERO.test(traceId.slice(2))) return { ok: false, error: 'all-zero', input: value };
+  const traceId = canonicalTraceId(value);
+  if (typeof traceId !== 'string')
+    return { ok: false, error: traceId === ZERO ? 'all-zero' : 'bad-format', input: value };
   return {
     ok: true,
     value: { traceId, epochSeconds: parseInt(traceId.slice(2, 10), 16), random: traceId.slice(11) },
@@ -62,9 +60,10 @@ export function parseTraceId(value: unknown): IdResult<ParsedTraceId> {
  */
 export function parseSegmentId(value: unknown): IdResult<string> {
   if (typeof value !== 'string') return { ok: false, error: 'not-a-string', input: value };
-  if (!HEX16.test(value)) return { ok: false, error: 'bad-format', input: value };
-  if (ALL_ZERO.test(value)) return { ok: false, error: 'all-zero', input: value };
-  return { ok: true, value: value.toLowerCase() };
+  const id = canonicalSegmentId(value);
+  if (typeof id !== 'string')
+    return { ok: false, error: id === ZERO ? 'all-zero' : 'bad-format', input: value };
+  return { ok: true, value: id };
 }
 
 /** Converts an X-Ray trace ID to the 32-hex W3C/OpenTelemetry form, or `undefined` when invalid. */

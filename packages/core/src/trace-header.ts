@@ -1,4 +1,5 @@
-import { parseTraceId, parseSegmentId, type XRayTraceId } from './ids.ts';
+import type { XRayTraceId } from './ids.ts';
+import { ALL_ZERO, canonicalSegmentId, canonicalTraceId } from './internal/hex.ts';
 
 /** Name of the HTTP header (lowercase; header names are case-insensitive). */
 export const TRACE_HEADER_NAME = 'x-amzn-trace-id';
@@ -29,7 +30,24 @@ export interface TraceHeader {
 }
 
 /** The result of {@link parseTraceHeader}: the header, or why it was refused. */
-export type TraceHeaderResult = { ok: true; header: TraceHeader } | { ok: false; reason: string };
+export type TraceHeaderResult =
+  | {
+      ok: true;
+      header: TraceHeader;
+      /** With `contextOnly`: true when the value had fields besides `Root`/`Parent`/`Sampled`. */
+      hasMore?: boolean;
+    }
+  | { ok: false; reason: string };
+
+/** Options of {@link parseTraceHeader}. */
+export interface ParseTraceHeaderOptions {
+  /**
+   * Read only `Root`, `Parent` and `Sampled` (a fast path for propagators); `Self`, `Lineage` and
+   * unknown fields are skipped and reported as `hasMore`. Accepts and refuses exactly the values
+   * a full parse does.
+   */
+  contextOnly?: boolean;
+}
 
 const refuse = (reason: string): TraceHeaderResult => ({ ok: false, reason });
 // RFC 9110 token characters for keys; visible ASCII and space for values, so a re-emitted field
@@ -47,7 +65,12 @@ const FIELD_VALUE = /^[\x20-\x7e]*$/;
  * Never throws.
  * @example parseTraceHeader('Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1')
  */
-export function parseTraceHeader(value: unknown): TraceHeaderResult {
+export function parseTraceHeader(
+  value: unknown,
+  options?: ParseTraceHeaderOptions,
+): TraceHeaderResult {
+  const contextOnly = options?.contextOnly === true;
+  let more = false;
   if (Array.isArray(value)) value = value[0];
   if (typeof value !== 'string') return refuse('not a string');
   if (value.length > MAX_TRACE_HEADER_LENGTH)
@@ -62,54 +85,39 @@ export function parseTraceHeader(value: unknown): TraceHeaderResult {
   let pairs = 0;
   let pos = 0;
   const length = value.length;
+  // Index arithmetic instead of slice/trim per part: no intermediate strings on the hot path.
   while (pos < length) {
     let end = value.indexOf(';', pos);
     if (end < 0) end = length;
-    const part = value.slice(pos, end).trim();
+    let start = pos;
+    let stop = end;
     pos = end + 1;
-    if (part === '') continue;
+    while (start < stop && isSpace(value.charCodeAt(start))) start++;
+    while (stop > start && isSpace(value.charCodeAt(stop - 1))) stop--;
+    if (start === stop) continue;
     if (++fields > MAX_TRACE_HEADER_FIELDS)
       return refuse(`more than ${MAX_TRACE_HEADER_FIELDS} fields`);
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue; // no key: skipped, as the X-Ray SDKs and OTel propagators do
+    const eq = value.indexOf('=', start);
+    // No key (`=x`) or no `=` at all: skipped, as the X-Ray SDKs and OTel propagators do.
+    if (eq <= start || eq >= stop) continue;
     pairs++;
-    // Fast path: the exact spelling of the three fields every header carries.
-    const key = part.slice(0, eq);
-    const val = part.slice(eq + 1).trim();
-    switch (key) {
-      case 'Root':
-        root = val;
-        continue;
-      case 'Parent':
-        parent = val;
-        continue;
-      case 'Sampled':
-        sampled = val;
-        continue;
-    }
-    const name = key.trim();
-    switch (name.toLowerCase()) {
-      case 'root':
-        root = val;
-        break;
-      case 'parent':
-        parent = val;
-        break;
-      case 'sampled':
-        sampled = val;
-        break;
-      case 'self':
-        self = val;
-        break;
-      case 'lineage':
-        lineage = val;
-        break;
-      default:
-        if (TOKEN.test(name) && FIELD_VALUE.test(val)) (extra ??= []).push([name, val]);
-    }
+    let keyEnd = eq;
+    while (isSpace(value.charCodeAt(keyEnd - 1))) keyEnd--;
+    let valStart = eq + 1;
+    while (valStart < stop && isSpace(value.charCodeAt(valStart))) valStart++;
+    const kind = keyKind(value, start, keyEnd - start);
+    if (kind === ROOT) root = value.slice(valStart, stop);
+    else if (kind === PARENT) parent = value.slice(valStart, stop);
+    else if (kind === SAMPLED) sampled = value.slice(valStart, stop);
+    else if (contextOnly) more = true;
+    else if (kind === SELF) self = value.slice(valStart, stop);
+    else if (kind === LINEAGE) lineage = value.slice(valStart, stop);
+    else extra = withExtra(extra, value.slice(start, keyEnd), value.slice(valStart, stop));
   }
   if (pairs === 0) return refuse('no key=value field');
-  return build(root, parent, sampled, self, lineage, extra ?? []);
+  const result = build(root, parent, sampled, self, lineage, extra ?? []);
+  if (contextOnly && result.ok) result.hasMore = more;
+  return result;
 }
 
 function build(
@@ -120,16 +128,24 @@ function build(
   lineage: string | undefined,
   extra: Array<[string, string]>,
 ): TraceHeaderResult {
-  const header: TraceHeader = { extra };
+  // One object shape for every header (all keys present, undefined when absent).
+  const header: TraceHeader = {
+    root: undefined,
+    parent: undefined,
+    sampled: undefined,
+    lineage: undefined,
+    self: undefined,
+    extra,
+  };
   if (root !== undefined) {
-    const id = parseTraceId(root);
-    if (!id.ok) return refuse(`invalid Root "${clip(root)}" (${id.error})`);
-    header.root = id.value.traceId;
+    const id = canonicalTraceId(root);
+    if (typeof id !== 'string') return refuse(`invalid Root "${clip(root)}" (${why(id)})`);
+    header.root = id;
   }
   if (parent !== undefined) {
-    const id = parseSegmentId(parent);
-    if (!id.ok) return refuse(`invalid Parent "${clip(parent)}" (${id.error})`);
-    header.parent = id.value;
+    const id = canonicalSegmentId(parent);
+    if (typeof id !== 'string') return refuse(`invalid Parent "${clip(parent)}" (${why(id)})`);
+    header.parent = id;
   }
   if (sampled !== undefined) {
     if (sampled !== '0' && sampled !== '1' && sampled !== '?')
@@ -137,12 +153,74 @@ function build(
     header.sampled = sampled;
   }
   if (self !== undefined) {
-    const id = parseTraceId(self);
-    if (id.ok) header.self = id.value.traceId;
+    const id = canonicalTraceId(self);
+    if (typeof id === 'string') header.self = id;
   }
   if (lineage !== undefined && lineage !== '' && FIELD_VALUE.test(lineage))
     header.lineage = lineage;
   return { ok: true, header };
+}
+
+const OTHER = 0;
+const ROOT = 1;
+const PARENT = 2;
+const SAMPLED = 3;
+const SELF = 4;
+const LINEAGE = 5;
+
+/** Which field the key at `s[start..start+length)` names, in any case. */
+function keyKind(s: string, start: number, length: number): number {
+  switch (length) {
+    case 4:
+      if (s.startsWith('Root', start) || sameKey(s, start, 'root')) return ROOT;
+      return sameKey(s, start, 'self') ? SELF : OTHER;
+    case 6:
+      return s.startsWith('Parent', start) || sameKey(s, start, 'parent') ? PARENT : OTHER;
+    case 7:
+      if (s.startsWith('Sampled', start) || sameKey(s, start, 'sampled')) return SAMPLED;
+      return sameKey(s, start, 'lineage') ? LINEAGE : OTHER;
+    default:
+      return OTHER;
+  }
+}
+
+/** `extra` plus one unknown field, if its key is a token and its value printable ASCII. */
+function withExtra(
+  extra: Array<[string, string]> | undefined,
+  name: string,
+  val: string,
+): Array<[string, string]> | undefined {
+  if (!TOKEN.test(name) || !FIELD_VALUE.test(val)) return extra;
+  if (extra === undefined) return [[name, val]];
+  extra.push([name, val]);
+  return extra;
+}
+
+/** True when `s` at `start` spells `lower` in any case (`lower` is lowercase ASCII letters). */
+function sameKey(s: string, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++)
+    if ((s.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function why(code: number): string {
+  return code === ALL_ZERO ? 'all-zero' : 'bad-format';
 }
 
 function clip(s: string): string {

@@ -1,10 +1,19 @@
-import { TraceFlags, isSpanContextValid, trace, type Context } from '@opentelemetry/api';
+import {
+  TraceFlags,
+  isSpanContextValid,
+  trace,
+  type Context,
+  type SpanContext,
+} from '@opentelemetry/api';
 import { formatTraceHeader, parseTraceHeader, type SampledFlag } from '@otel-xray/core';
 import {
   getIncomingTraceHeader,
   isSamplingUndecided,
   setIncomingTraceHeader,
+  IncomingTraceHeader,
 } from './incoming-header.ts';
+
+const CONTEXT_ONLY = { contextOnly: true } as const;
 
 /**
  * Reads an `X-Amzn-Trace-Id` value into `ctx`: a valid `Root` and `Parent` become the remote
@@ -15,27 +24,30 @@ import {
  * @example const parent = extractTraceHeader(ROOT_CONTEXT, message.Attributes?.AWSTraceHeader);
  */
 export function extractTraceHeader(ctx: Context, value: unknown): Context {
-  const parsed = parseTraceHeader(value);
+  const parsed = parseTraceHeader(value, CONTEXT_ONLY);
   if (!parsed.ok) return ctx;
   const header = parsed.header;
   const traceId =
     header.root === undefined ? undefined : header.root.slice(2, 10) + header.root.slice(11);
   let out = ctx;
   if (traceId !== undefined && header.parent !== undefined) {
-    const traceState = trace.getSpanContext(ctx)?.traceState;
-    out = trace.setSpanContext(ctx, {
+    const span: SpanContext = {
       traceId,
       spanId: header.parent,
       traceFlags: header.sampled === '1' ? TraceFlags.SAMPLED : TraceFlags.NONE,
       isRemote: true,
-      ...(traceState ? { traceState } : {}),
-    });
+    };
+    const traceState = trace.getSpanContext(ctx)?.traceState;
+    if (traceState !== undefined) span.traceState = traceState;
+    out = trace.setSpanContext(ctx, span);
   }
-  const carries =
-    header.lineage !== undefined ||
-    header.extra.length > 0 ||
-    (header.sampled !== '0' && header.sampled !== '1');
-  return setIncomingTraceHeader(out, carries ? { header, traceId } : undefined);
+  const carries = parsed.hasMore === true || (header.sampled !== '0' && header.sampled !== '1');
+  if (!carries) return setIncomingTraceHeader(out, undefined);
+  const raw = (Array.isArray(value) ? (value[0] as unknown) : value) as string;
+  return setIncomingTraceHeader(
+    out,
+    new IncomingTraceHeader(raw, traceId, header.parent, header.sampled),
+  );
 }
 
 /**
@@ -56,7 +68,7 @@ export function traceHeaderForContext(ctx: Context, existing?: string): string |
   let sampled: SampledFlag | undefined = (span.traceFlags & TraceFlags.SAMPLED) === 1 ? '1' : '0';
   if (incoming === undefined && existing === undefined)
     return `Root=${root};Parent=${parent};Sampled=${sampled}`;
-  if (incoming !== undefined && isSamplingUndecided(ctx)) sampled = incoming.header.sampled;
+  if (incoming !== undefined && isSamplingUndecided(ctx)) sampled = incoming.sampled;
   const kept = existing === undefined ? undefined : parseTraceHeader(existing);
   const old = kept?.ok === true ? kept.header : undefined;
   const extra = [...(old?.extra ?? [])];

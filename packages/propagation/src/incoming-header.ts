@@ -1,12 +1,42 @@
 import { createContextKey, trace, type Context } from '@opentelemetry/api';
-import type { TraceHeader } from '@otel-xray/core';
+import { parseTraceHeader, type SampledFlag, type TraceHeader } from '@otel-xray/core';
 
-/** What an extraction left in the context: the parsed header and its trace ID in W3C form. */
-export interface IncomingTraceHeader {
-  /** The parsed `X-Amzn-Trace-Id` value, including `Lineage` and unknown fields. */
-  header: TraceHeader;
-  /** `header.root` as 32 hex (the OpenTelemetry trace ID), when the header had a Root. */
-  traceId?: string;
+/**
+ * What an extraction left in the context: the header's raw value, its trace ID in W3C form,
+ * `Parent` and `Sampled`; the full parse (`Lineage`, unknown fields) happens on first use.
+ */
+export class IncomingTraceHeader {
+  /** The value as received (already known to parse). */
+  readonly raw: string;
+  /** `Root` as 32 hex (the OpenTelemetry trace ID), when the header had one. */
+  readonly traceId: string | undefined;
+  /** `Parent`, lowercased. */
+  readonly parent: string | undefined;
+  /** `Sampled`; `undefined` when absent. */
+  readonly sampled: SampledFlag | undefined;
+  #header: TraceHeader | undefined;
+
+  /** @internal Built by the extractors of this package. */
+  constructor(raw: string, traceId?: string, parent?: string, sampled?: SampledFlag) {
+    this.raw = raw;
+    this.traceId = traceId;
+    this.parent = parent;
+    this.sampled = sampled;
+  }
+
+  /** The parsed value, including `Lineage`, `Self` and unknown fields in order. */
+  get header(): TraceHeader {
+    if (this.#header === undefined) {
+      const parsed = parseTraceHeader(this.raw);
+      this.#header = parsed.ok ? parsed.header : { extra: [] };
+    }
+    return this.#header;
+  }
+
+  /** True for `Sampled=?` or no `Sampled`: the receiver decides. */
+  get undecided(): boolean {
+    return this.sampled !== '0' && this.sampled !== '1';
+  }
 }
 
 const INCOMING_TRACE_HEADER = createContextKey('@otel-xray/propagation incoming X-Amzn-Trace-Id');
@@ -22,11 +52,12 @@ export function setIncomingTraceHeader(ctx: Context, incoming: IncomingTraceHead
 /**
  * The `X-Amzn-Trace-Id` an X-Ray propagator extracted into this context (or an ancestor of it),
  * when it carried something a span context cannot hold: `Sampled=?` or no `Sampled`, `Lineage`,
- * or unknown fields. Inject re-emits its `Lineage` and unknown fields from here.
- * @example const sampled = getIncomingTraceHeader(context.active())?.header.sampled; // '?' → answer with a response header
+ * `Self` or unknown fields. Inject re-emits its `Lineage` and unknown fields from here.
+ * @example const sampled = getIncomingTraceHeader(context.active())?.sampled; // '?' → answer with a response header
  */
 export function getIncomingTraceHeader(ctx: Context): IncomingTraceHeader | undefined {
-  return ctx.getValue(INCOMING_TRACE_HEADER) as IncomingTraceHeader | undefined;
+  const value = ctx.getValue(INCOMING_TRACE_HEADER);
+  return value instanceof IncomingTraceHeader ? value : undefined;
 }
 
 /**
@@ -38,14 +69,12 @@ export function getIncomingTraceHeader(ctx: Context): IncomingTraceHeader | unde
  */
 export function isSamplingUndecided(ctx: Context): boolean {
   const incoming = getIncomingTraceHeader(ctx);
-  if (incoming === undefined) return false;
-  const { sampled, parent } = incoming.header;
-  if (sampled === '0' || sampled === '1') return false;
+  if (incoming === undefined || !incoming.undecided) return false;
   const parentSpan = trace.getSpanContext(ctx);
   return (
     parentSpan !== undefined &&
     parentSpan.isRemote === true &&
-    parentSpan.spanId === parent &&
+    parentSpan.spanId === incoming.parent &&
     parentSpan.traceId === incoming.traceId
   );
 }

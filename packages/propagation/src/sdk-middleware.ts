@@ -25,7 +25,9 @@ export const TRACE_HEADER_MIDDLEWARE_OPTIONS: BuildHandlerOptions = {
  * the `AWSTraceHeader` of every message a `SendMessage`/`SendMessageBatch` sends (an explicit
  * `AWSTraceHeader` attribute wins), and SNS passes it on to SQS subscriptions. A header already on
  * the request (e.g. the SDK's Lambda recursion-detection one) keeps its `Lineage` and unknown
- * fields. Without a valid span context the request is left alone. Never throws.
+ * fields; in Lambda (`AWS_LAMBDA_FUNCTION_NAME` set) so does `_X_AMZN_TRACE_ID`, which the SDK would
+ * otherwise copy into an absent header. Without a valid span context the request is left alone.
+ * Never throws.
  */
 export function traceHeaderMiddleware<
   Input extends object,
@@ -76,8 +78,16 @@ function setTraceHeader(headers: Record<string, string>): void {
     const value = headers[key];
     if (existing === undefined && typeof value === 'string') existing = value;
   }
+  // In Lambda the SDK's recursion-detection middleware (build step, low priority: after this one)
+  // would copy _X_AMZN_TRACE_ID into an absent header; merge it here so its Lineage survives.
+  existing ??= lambdaTraceHeader();
   const value = traceHeaderForContext(api.active(), existing);
   if (value === undefined) return;
   for (const key of spellings) delete headers[key];
   headers['X-Amzn-Trace-Id'] = value;
+}
+
+function lambdaTraceHeader(): string | undefined {
+  if (!process.env.AWS_LAMBDA_FUNCTION_NAME) return undefined;
+  return process.env._X_AMZN_TRACE_ID || undefined;
 }

@@ -98,15 +98,14 @@ describe('XRayPropagator', () => {
       const ctx = extract({
         'x-amzn-trace-id': `Root=${ROOT};Parent=${PARENT};Sampled=1;Lineage=1:fcb2f2e4:0;Team=a`,
       });
-      expect(getIncomingTraceHeader(ctx)).toEqual({
-        traceId: TRACE_ID,
-        header: {
-          root: ROOT,
-          parent: PARENT,
-          sampled: '1',
-          lineage: '1:fcb2f2e4:0',
-          extra: [['Team', 'a']],
-        },
+      const incoming = getIncomingTraceHeader(ctx);
+      expect(incoming?.traceId).toBe(TRACE_ID);
+      expect(incoming?.header).toEqual({
+        root: ROOT,
+        parent: PARENT,
+        sampled: '1',
+        lineage: '1:fcb2f2e4:0',
+        extra: [['Team', 'a']],
       });
     });
     it('gives no span context for a Root without Parent but keeps its Lineage', () => {
