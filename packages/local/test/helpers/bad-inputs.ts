@@ -123,11 +123,7 @@ export function badDocument(r: () => number): string {
         doc.name = 'bad;name';
       if (field === 'type' && doc.type === 'x') doc.type = 'segment';
       if (field === 'in_progress' && doc.in_progress === false) doc.in_progress = 1;
-      if (
-        field === 'start_time' &&
-        typeof doc.start_time === 'number' &&
-        (doc.start_time) >= 0
-      )
+      if (field === 'start_time' && typeof doc.start_time === 'number' && doc.start_time >= 0)
         doc.start_time = 'now';
       if (field === 'id' && doc.id === '') doc.id = 'XYZ';
       return JSON.stringify(doc);
