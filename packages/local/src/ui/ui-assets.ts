@@ -32,6 +32,25 @@ const TYPES: Record<string, string> = {
   svg: 'image/svg+xml',
 };
 
+/**
+ * Strips TypeScript types. Node flags `stripTypeScriptTypes` as experimental and says so once per
+ * process on stderr; that notice is about our implementation, not the user's program, so it is
+ * dropped for the duration of this synchronous call (and only that notice).
+ */
+function stripTypes(source: string): string {
+  const saved = Object.getOwnPropertyDescriptor(process, 'emitWarning');
+  const forward = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]): void => {
+    if (!String(warning).includes('stripTypeScriptTypes')) forward(warning, ...rest);
+  };
+  try {
+    return stripTypeScriptTypes(source, { mode: 'strip' });
+  } finally {
+    if (saved === undefined) Reflect.deleteProperty(process, 'emitWarning');
+    else Object.defineProperty(process, 'emitWarning', saved);
+  }
+}
+
 /** The roots next to this module, for source and built layouts alike. */
 export function defaultUiRoots(): UiRoots {
   const code = dirname(fileURLToPath(import.meta.url));
@@ -55,7 +74,7 @@ export function createUiAssets(roots: UiRoots): { get(path: string): UiAsset | u
       const hit = cache.get(file);
       if (hit !== undefined && hit.mtimeMs === mtimeMs) return hit.asset;
       const text = readFileSync(file, 'utf8');
-      const body = strip ? stripTypeScriptTypes(text, { mode: 'strip' }) : text;
+      const body = strip ? stripTypes(text) : text;
       const asset = { body, contentType: TYPES[type] ?? 'application/octet-stream' };
       cache.set(file, { mtimeMs, asset });
       return asset;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serveUi } from '../../src/ui/serve-ui.ts';
 
 let server: Server;
@@ -58,6 +58,19 @@ describe('serveUi', () => {
   });
 
   describe('browser modules', () => {
+    it('does not print Node’s experimental-feature notice for the type stripping (first strip in this process)', async () => {
+      const emitWarning = vi.spyOn(process, 'emitWarning');
+      let messages: string[];
+      try {
+        expect((await get('/ui/lib/status.ts')).status).toBe(200);
+        process.emitWarning('an unrelated warning still goes through');
+        messages = emitWarning.mock.calls.map((args) => String(args[0]));
+      } finally {
+        emitWarning.mockRestore();
+      }
+      expect(messages).toEqual(['an unrelated warning still goes through']);
+    });
+
     it('serves TypeScript modules as JavaScript with the types stripped', async () => {
       const res = await get('/ui/lib/format.ts');
       expect(res.status).toBe(200);

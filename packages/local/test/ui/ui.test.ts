@@ -27,6 +27,17 @@ let trace: OrderTrace;
 const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
 
+async function putSegments(documents: Array<Record<string, unknown>>): Promise<void> {
+  const put = await fetch(`${xray.endpoint}/TraceSegments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ TraceSegmentDocuments: documents.map((d) => JSON.stringify(d)) }),
+  });
+  expect(put.status).toBe(200);
+  const body = (await put.json()) as { UnprocessedTraceSegments?: unknown[] };
+  expect(body.UnprocessedTraceSegments ?? []).toEqual([]);
+}
+
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -37,15 +48,7 @@ beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
   xray = await startLocalXRay({ port: 0 });
   trace = orderTrace(Date.now() / 1000 - 5);
-  const put = await fetch(`${xray.endpoint}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ TraceSegmentDocuments: trace.documents.map((d) => JSON.stringify(d)) }),
-  });
-  expect(put.status).toBe(200);
-  expect(
-    ((await put.json()) as { UnprocessedTraceSegments?: unknown[] }).UnprocessedTraceSegments ?? [],
-  ).toEqual([]);
+  await putSegments(trace.documents);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -247,6 +250,32 @@ describe('web UI', () => {
       ]);
       await page.locator('#trace-card').screenshot({ path: `${OUT}timeline.png` });
       await page.screenshot({ path: `${OUT}page.png`, fullPage: true });
+    });
+  });
+
+  describe('live refresh', () => {
+    it('shows a new trace without reloading the page', async () => {
+      const next = orderTrace(Date.now() / 1000 - 1);
+      await putSegments(next.documents);
+      await expect
+        .poll(() => page.locator(`#trace-list tr[data-trace-id="${next.traceId}"]`).count(), POLL)
+        .toBe(1);
+      expect(await page.locator('#live').textContent()).toBe('Live');
+    });
+
+    it('pauses while the filter is being edited, and resumes when it is applied', async () => {
+      await page.locator('#filter').fill('service("inventory")');
+      expect(await page.locator('#live').textContent()).toBe('Paused while editing');
+      await page.locator('#filter').press('Enter');
+      expect(await page.locator('#live').textContent()).toBe('Live');
+    });
+
+    it('pauses and resumes with the live button', async () => {
+      await page.locator('#live').click();
+      expect(await page.locator('#live').getAttribute('aria-pressed')).toBe('false');
+      expect(await page.locator('#live').textContent()).toBe('Paused');
+      await page.locator('#live').click();
+      expect(await page.locator('#live').textContent()).toBe('Live');
     });
   });
 
