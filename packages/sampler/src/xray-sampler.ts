@@ -96,6 +96,11 @@ export class XRaySampler implements Sampler {
     this.#describe = options.transport ? 'the configured transport' : endpoint;
     if (options.centralized !== false) {
       const rulesSeconds = Math.max(10, options.rulesPollingIntervalSeconds ?? 300);
+      if (rulesSeconds !== (options.rulesPollingIntervalSeconds ?? 300)) {
+        log.warn(
+          `rulesPollingIntervalSeconds ${options.rulesPollingIntervalSeconds} is below 10; using 10`,
+        );
+      }
       this.#poller = new RulePoller({
         transport: options.transport ?? httpSamplingTransport(endpoint),
         describe: this.#describe,
