@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-async function aws(...args: string[]): Promise<any> {
+async function aws(...args: string[]): Promise<ReturnType<typeof JSON.parse>> {
   const { stdout } = await run(
     findVenvBin('aws'),
     [
