@@ -82,7 +82,7 @@ describe('sampling API over HTTP', () => {
     it('creates, updates, lists, reports and deletes a rule', async () => {
       const created = await client.send(
         new CreateSamplingRuleCommand(
-          ruleInput() as ConstructorParameters<typeof CreateSamplingRuleCommand>[0],
+          ruleInput() as unknown as ConstructorParameters<typeof CreateSamplingRuleCommand>[0],
         ),
       );
       expect(created.SamplingRuleRecord?.SamplingRule?.RuleARN).toBe(
