@@ -1,37 +1,17 @@
 // Vitest global setup of the integration project: one LocalStack per run (host mode here;
-// AWS_ENDPOINT_URL set → that endpoint is used as is), handed to tests through env and inject().
-import type { TestProject } from 'vitest/node';
-import { startHostLocalStack, type StartedEmulator } from '../packages/testing/src/index.ts'; // relative: vitest's globalSetup loader ignores the 'source' condition
+// AWS_ENDPOINT_URL set → that endpoint is used as is; OTEL_XRAY_EMULATOR_MODE overrides) and one
+// local X-Ray, handed to tests through env (AWS_ENDPOINT_URL, AWS_REGION, AWS_XRAY_DAEMON_ADDRESS,
+// AWS_ENDPOINT_URL_XRAY) and inject('awsEndpoint' | 'awsRegion' | 'xrayEndpoint' | 'xrayDaemonAddress').
+// Relative imports of modules that import no workspace package by name: vitest's globalSetup loader
+// ignores the 'source' condition, so the local X-Ray runs as a child process (node --conditions=source).
+import { createGlobalSetup } from '../packages/testing/src/setup/global-setup.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    awsEndpoint: string;
-    awsRegion: string;
-  }
-}
+const envMode = process.env.OTEL_XRAY_EMULATOR_MODE;
+const mode =
+  envMode === 'auto' || envMode === 'external' || envMode === 'container' || envMode === 'host'
+    ? envMode
+    : process.env.AWS_ENDPOINT_URL
+      ? 'external'
+      : 'host';
 
-let emulator: StartedEmulator | undefined;
-
-export async function setup(project: TestProject): Promise<void> {
-  const external = process.env.AWS_ENDPOINT_URL;
-  let endpoint: string;
-  let region = process.env.AWS_REGION ?? 'us-east-1';
-  if (external) {
-    endpoint = external;
-    process.stderr.write(`[emulator] using AWS_ENDPOINT_URL=${external}\n`);
-  } else {
-    emulator = await startHostLocalStack();
-    endpoint = emulator.endpoint;
-    region = emulator.region;
-  }
-  process.env.AWS_ENDPOINT_URL = endpoint;
-  process.env.AWS_REGION = region;
-  process.env.AWS_ACCESS_KEY_ID ??= 'test';
-  process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
-  project.provide('awsEndpoint', endpoint);
-  project.provide('awsRegion', region);
-}
-
-export async function teardown(): Promise<void> {
-  await emulator?.stop();
-}
+export const { setup, teardown } = createGlobalSetup({ emulator: { mode }, xray: 'process' });

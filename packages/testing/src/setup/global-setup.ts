@@ -1,0 +1,98 @@
+// A vitest globalSetup that starts the AWS emulator and a local X-Ray once per run and hands their
+// endpoints to every test through process.env and provide()/inject().
+import type { TestProject } from 'vitest/node';
+import { startEmulator, type StartEmulatorOptions } from '../emulator/start-emulator.ts';
+import type { StartedEmulator } from '../emulator/types.ts';
+import type { LocalXRayEndpoints } from '../xray/local-xray-endpoints.ts';
+import { startLocalXRayProcess } from '../xray/local-xray-process.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** AWS_ENDPOINT_URL of the emulator (empty for real AWS). */
+    awsEndpoint: string;
+    /** AWS_REGION. */
+    awsRegion: string;
+    /** AWS_ENDPOINT_URL_XRAY of the local X-Ray (empty when none was started). */
+    xrayEndpoint: string;
+    /** AWS_XRAY_DAEMON_ADDRESS of the local X-Ray (empty when none was started). */
+    xrayDaemonAddress: string;
+  }
+}
+
+/** Options of {@link createGlobalSetup}. */
+export interface GlobalSetupOptions {
+  /** Emulator options, or false for none. Default `{ mode: 'auto' }`. */
+  emulator?: StartEmulatorOptions | false;
+  /**
+   * Local X-Ray: `in-process` (default; `startLocalXRay` from `@otel-xray/local`), `process` (its
+   * CLI as a child process), a function returning endpoints, or false for none.
+   */
+  xray?: 'in-process' | 'process' | false | (() => Promise<LocalXRayEndpoints>);
+}
+
+/** `setup`/`teardown` for vitest's `globalSetup`. */
+export interface GlobalSetup {
+  setup: (project: Pick<TestProject, 'provide'>) => Promise<void>;
+  teardown: () => Promise<void>;
+}
+
+/**
+ * Builds a vitest globalSetup: starts the emulator (AWS_ENDPOINT_URL, AWS_REGION, test credentials)
+ * and a local X-Ray (AWS_XRAY_DAEMON_ADDRESS, AWS_ENDPOINT_URL_XRAY), sets those variables for the
+ * test workers and child processes, provides them to `inject()`, and stops both at teardown.
+ *
+ * @example
+ * // vitest.global-setup.ts
+ * export const { setup, teardown } = createGlobalSetup({ emulator: { mode: 'auto' } });
+ */
+export function createGlobalSetup(options: GlobalSetupOptions = {}): GlobalSetup {
+  let emulator: StartedEmulator | undefined;
+  let xray: LocalXRayEndpoints | undefined;
+  const teardown = async (): Promise<void> => {
+    const stopping = [xray?.stop() ?? Promise.resolve(), emulator?.stop() ?? Promise.resolve()];
+    xray = undefined;
+    emulator = undefined;
+    await Promise.all(stopping);
+  };
+  const setup = async (project: Pick<TestProject, 'provide'>): Promise<void> => {
+    try {
+      const startXRay = xrayStarter(options.xray ?? 'in-process');
+      [emulator, xray] = await Promise.all([
+        options.emulator === false ? undefined : startEmulator(options.emulator ?? {}),
+        startXRay?.(),
+      ]);
+    } catch (error) {
+      await teardown();
+      throw error;
+    }
+    const region = emulator?.region ?? process.env.AWS_REGION ?? 'us-east-1';
+    process.env.AWS_REGION = region;
+    if (emulator?.endpoint) {
+      process.env.AWS_ENDPOINT_URL = emulator.endpoint;
+      process.env.AWS_ACCESS_KEY_ID ??= 'test'; // emulators accept any credentials
+      process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+    }
+    if (xray) {
+      process.env.AWS_XRAY_DAEMON_ADDRESS = xray.udpAddress;
+      process.env.AWS_ENDPOINT_URL_XRAY = xray.endpoint;
+      process.stderr.write(`[xray] local X-Ray: daemon ${xray.udpAddress}, API ${xray.endpoint}\n`);
+    }
+    project.provide('awsEndpoint', emulator?.endpoint ?? '');
+    project.provide('awsRegion', region);
+    project.provide('xrayEndpoint', xray?.endpoint ?? '');
+    project.provide('xrayDaemonAddress', xray?.udpAddress ?? '');
+  };
+  return { setup, teardown };
+}
+
+function xrayStarter(
+  choice: NonNullable<GlobalSetupOptions['xray']>,
+): (() => Promise<LocalXRayEndpoints>) | undefined {
+  if (choice === false) return undefined;
+  if (typeof choice === 'function') return choice;
+  if (choice === 'process') return () => startLocalXRayProcess();
+  return async () => {
+    const { startLocalXRay } = await import('@otel-xray/local');
+    return startLocalXRay({ port: 0 });
+  };
+}
