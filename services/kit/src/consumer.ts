@@ -1,10 +1,7 @@
-import type {
-  SQSClient} from '@aws-sdk/client-sqs';
-import {
-  ReceiveMessageCommand,
-  DeleteMessageCommand,
-  type Message,
-} from '@aws-sdk/client-sqs';
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { ReceiveMessageCommand, DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
 
 /** Options of {@link startConsumer}. */
 export interface ConsumerOptions {
@@ -26,7 +23,16 @@ export interface Consumer {
   stop(): Promise<void>;
 }
 
-/** Long-polls a queue and hands each message to `handle`, one receive at a time. */
+/** Runs `fn` with tracing suppressed: polling and deleting are plumbing, not part of any trace. */
+function untraced<T>(fn: () => Promise<T>): Promise<T> {
+  return context.with(suppressTracing(context.active()), fn);
+}
+
+/**
+ * Long-polls a queue and hands each message to `handle`, one receive at a time. The
+ * `ReceiveMessage`/`DeleteMessage` calls are not traced (otherwise every poll would start a trace);
+ * `handle` runs in the normal context, where `processMessage` continues the message's trace.
+ */
 export function startConsumer(options: ConsumerOptions): Consumer {
   const abort = new AbortController();
   let inFlight = Promise.resolve();
@@ -34,16 +40,19 @@ export function startConsumer(options: ConsumerOptions): Consumer {
     while (!abort.signal.aborted) {
       let messages: Message[];
       try {
-        const out = await options.sqs.send(
-          new ReceiveMessageCommand({
-            QueueUrl: options.queueUrl,
-            MaxNumberOfMessages: 10,
-            WaitTimeSeconds: options.waitTimeSeconds ?? 1,
-            VisibilityTimeout: options.visibilityTimeout ?? 1,
-            MessageSystemAttributeNames: options.receiveInput?.MessageSystemAttributeNames as never,
-            MessageAttributeNames: options.receiveInput?.MessageAttributeNames,
-          }),
-          { abortSignal: abort.signal },
+        const out = await untraced(() =>
+          options.sqs.send(
+            new ReceiveMessageCommand({
+              QueueUrl: options.queueUrl,
+              MaxNumberOfMessages: 10,
+              WaitTimeSeconds: options.waitTimeSeconds ?? 1,
+              VisibilityTimeout: options.visibilityTimeout ?? 1,
+              MessageSystemAttributeNames: options.receiveInput
+                ?.MessageSystemAttributeNames as never,
+              MessageAttributeNames: options.receiveInput?.MessageAttributeNames,
+            }),
+            { abortSignal: abort.signal },
+          ),
         );
         messages = out.Messages ?? [];
       } catch (error) {

@@ -1,0 +1,14 @@
+export { startTracing } from './start-tracing.ts';
+export type { StartTracingOptions } from './options.ts';
+export { shutdownTracing, getTracingHandle, activeSpan } from './tracing-handle.ts';
+export type { TracingHandle } from './tracing-handle.ts';
+export { processMessage } from './process-message.ts';
+export type { ProcessMessageOptions } from './process-message.ts';
+export { detectAwsEnvironment } from './aws-environment.ts';
+export type { AwsEnvironmentProbe } from './aws-environment.ts';
+export { AwsSdkPluginInstrumentation } from './aws-sdk-plugin-instrumentation.ts';
+export type { AwsSdkPluginInstrumentationConfig } from './aws-sdk-plugin-instrumentation.ts';
+export { propagatorFromEnv } from './propagators.ts';
+export { sqsReceiveInput } from './sqs-helpers.ts';
+export { injectSqsSendMessage, injectSqsSendMessageBatch } from '@otel-xray/propagation';
+export { setAnnotation, setMetadata, withSubsegment } from '@otel-xray/exporter';

@@ -1,0 +1,37 @@
+import type { Attributes } from '@opentelemetry/api';
+import type { Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import type { ResourceDetector } from '@opentelemetry/resources';
+import type { XRayExporterConfig } from '@otel-xray/exporter';
+
+/** Options of `startTracing`. Every option has an environment-variable twin; options win. */
+export interface StartTracingOptions {
+  /** `service.name` (env `OTEL_SERVICE_NAME`); becomes the X-Ray segment name. */
+  serviceName?: string;
+  /** Extra resource attributes (merged over `OTEL_RESOURCE_ATTRIBUTES`). */
+  resourceAttributes?: Attributes;
+  /** Extra resource detectors, e.g. `awsEc2DetectorSync` from `@opentelemetry/resource-detector-aws`. */
+  resourceDetectors?: ResourceDetector[];
+  /**
+   * Sampler: `'xray'` (X-Ray rules: centralized from the daemon address, local fallback),
+   * `'parentbased_always_on'`, `'always_on'`, `'always_off'`, or a `Sampler`.
+   * Env `OTEL_TRACES_SAMPLER` (+ `OTEL_TRACES_SAMPLER_ARG`). Default `'xray'`.
+   */
+  sampler?: 'xray' | 'parentbased_always_on' | 'always_on' | 'always_off' | Sampler;
+  /** Exporter config (transport `udp` | `api` | `otlp`, daemon address, …); env `AWS_XRAY_DAEMON_ADDRESS` etc. */
+  exporter?: XRayExporterConfig;
+  /** Replace the X-Ray exporter (tests, or another backend). */
+  spanExporter?: SpanExporter;
+  /** Extra span processors (e.g. a SimpleSpanProcessor with an in-memory exporter in tests). */
+  spanProcessors?: SpanProcessor[];
+  /** Instrument `node:http`/`https` (default true). */
+  http?: boolean;
+  /** Instrument AWS SDK v3 clients and put `X-Amzn-Trace-Id` on their requests (default true). */
+  awsSdk?: boolean;
+  /** More instrumentations to register. */
+  instrumentations?: Instrumentation[];
+  /** Flush and shut down on SIGTERM/SIGINT (default true). */
+  handleSignals?: boolean;
+  /** Environment to read (default `process.env`; for tests). */
+  env?: Record<string, string | undefined>;
+}

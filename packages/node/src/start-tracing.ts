@@ -1,0 +1,97 @@
+import { diag } from '@opentelemetry/api';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { registerInstrumentations, type Instrumentation } from '@opentelemetry/instrumentation';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
+import { XRayIdGenerator } from '@otel-xray/core';
+import { XRaySpanExporter } from '@otel-xray/exporter';
+import { xrayAwsSdkHooks, xrayTraceHeaderPlugin } from '@otel-xray/propagation';
+import type { StartTracingOptions } from './options.ts';
+import { buildResource } from './resource.ts';
+import { chooseSampler } from './sampler.ts';
+import { propagatorFromEnv } from './propagators.ts';
+import { AwsSdkPluginInstrumentation } from './aws-sdk-plugin-instrumentation.ts';
+import { isAwsSdkRequest } from './internal/aws-sdk-request.ts';
+import { installSignalHandlers } from './signals.ts';
+import { diagFromEnv } from './diag-from-env.ts';
+import { setActiveHandle, type TracingHandle } from './tracing-handle.ts';
+
+/**
+ * Wires OpenTelemetry for X-Ray in one call: `NodeTracerProvider` with X-Ray trace IDs, the
+ * X-Ray sampler, W3C + X-Ray propagation, the http and aws-sdk instrumentations (SQS/SNS carriers
+ * and the `X-Amzn-Trace-Id` request header on every AWS SDK v3 client) and a batch processor
+ * sending to the X-Ray exporter (daemon UDP by default). Configured by options or the usual
+ * env (`OTEL_SERVICE_NAME`, `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_TRACES_SAMPLER`, `OTEL_PROPAGATORS`,
+ * `AWS_XRAY_DAEMON_ADDRESS`, `AWS_REGION`, `OTEL_BSP_*`). Never throws into the application.
+ * @example
+ * import { startTracing } from '@otel-xray/node';
+ * const tracing = startTracing({ serviceName: 'orders' });
+ * process.on('SIGTERM', () => tracing.shutdown());
+ */
+export function startTracing(options: StartTracingOptions = {}): TracingHandle {
+  const env = options.env ?? process.env;
+  diagFromEnv(env.OTEL_LOG_LEVEL);
+  const resource = buildResource(
+    env,
+    options.serviceName,
+    options.resourceAttributes,
+    options.resourceDetectors,
+  );
+  const sampler = chooseSampler(options.sampler, env, resource);
+  const exporter = options.spanExporter ?? new XRaySpanExporter(options.exporter);
+  const processors: SpanProcessor[] = [
+    // X-Ray SDKs send each segment when it ends; a short default delay keeps traces fresh locally.
+    new BatchSpanProcessor(exporter, {
+      scheduledDelayMillis: Number(env.OTEL_BSP_SCHEDULE_DELAY) || 200,
+    }),
+    ...(options.spanProcessors ?? []),
+  ];
+  const provider = new NodeTracerProvider({
+    resource,
+    idGenerator: new XRayIdGenerator(),
+    sampler: sampler.sampler,
+    spanProcessors: processors,
+  });
+  provider.register({ propagator: propagatorFromEnv(env.OTEL_PROPAGATORS) });
+  const instrumentations: Instrumentation[] = [...(options.instrumentations ?? [])];
+  if (options.http ?? true) {
+    instrumentations.push(
+      new HttpInstrumentation({ ignoreOutgoingRequestHook: (request) => isAwsSdkRequest(request) }),
+    );
+  }
+  if (options.awsSdk ?? true) {
+    instrumentations.push(
+      new AwsInstrumentation({
+        ...xrayAwsSdkHooks(),
+        sqsExtractContextPropagationFromPayload: true,
+      }),
+      new AwsSdkPluginInstrumentation({ plugins: [xrayTraceHeaderPlugin()] }),
+    );
+  }
+  // Instrumentations stay enabled after shutdown (disabling them only logs shimmer noise).
+  registerInstrumentations({ instrumentations, tracerProvider: provider });
+  let removeSignals = (): void => {};
+  let stopping: Promise<void> | undefined;
+  const handle: TracingHandle = {
+    provider,
+    exporter,
+    forceFlush: () =>
+      provider.forceFlush().catch((error: unknown) => diag.warn('tracing flush failed', error)),
+    shutdown: () =>
+      (stopping ??= (async () => {
+        removeSignals();
+        await sampler.shutdown().catch(() => undefined);
+        await provider
+          .shutdown()
+          .catch((error: unknown) => diag.warn('tracing shutdown failed', error));
+      })()),
+  };
+  if (options.handleSignals ?? true)
+    removeSignals = installSignalHandlers(
+      () => handle.forceFlush(),
+      () => handle.shutdown(),
+    );
+  setActiveHandle(handle);
+  return handle;
+}

@@ -1,0 +1,35 @@
+import { trace, INVALID_SPAN_CONTEXT, type Span } from '@opentelemetry/api';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+
+/** What `startTracing` returns. */
+export interface TracingHandle {
+  provider: NodeTracerProvider;
+  exporter: SpanExporter;
+  /** Sends everything buffered now. */
+  forceFlush(): Promise<void>;
+  /** Flushes, stops instrumentations, pollers and the exporter. Idempotent. */
+  shutdown(): Promise<void>;
+}
+
+let active: TracingHandle | undefined;
+
+/** Records the handle `shutdownTracing()` acts on (the last `startTracing`). */
+export function setActiveHandle(handle: TracingHandle | undefined): void {
+  active = handle;
+}
+
+/** The handle of the running setup, if any (e.g. after `--import @otel-xray/node/register`). */
+export function getTracingHandle(): TracingHandle | undefined {
+  return active;
+}
+
+/** Flushes and shuts down the running setup; a no-op when none runs. Call it before exiting. */
+export async function shutdownTracing(): Promise<void> {
+  await active?.shutdown();
+}
+
+/** The active span, or a non-recording one (so helpers can be called outside any span). */
+export function activeSpan(): Span {
+  return trace.getActiveSpan() ?? trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+}
