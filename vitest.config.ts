@@ -12,7 +12,11 @@ export default defineConfig({
       externalConditions: ['source'],
     },
   },
-  environments: { ssr: { resolve: { conditions: ['source', 'node', 'development|production'] } } },
+  environments: {
+    ssr: { resolve: { conditions: ['source', 'node', 'development|production'] } },
+    // the environment vitest loads globalSetup files in
+    __vitest__: { resolve: { conditions: ['source', 'node', 'development|production'] } },
+  },
   test: {
     pool: 'forks',
     server: { deps: { inline: [/@otel-xray\//] } },
