@@ -101,7 +101,9 @@ function translate(
   } else {
     documents = [makeDocument(f, id, parentId, 'auto')];
   }
-  if (mayExceedLimit(span)) for (const doc of documents) shrinkToFit(doc, problems);
+  const chars = f.scan.textChars + f.resource.textChars;
+  if (mayExceedLimit(span, chars, f.keys.length + f.resource.entries.length))
+    for (const doc of documents) shrinkToFit(doc, problems);
   return { documents, problems };
 }
 

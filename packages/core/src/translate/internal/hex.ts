@@ -19,8 +19,16 @@ export function hexId(id: unknown, length: number): string | undefined {
   return lower ? id : id.toLowerCase();
 }
 
+let lastW3C = '';
+let lastXRay = '';
+
 /** `1-{first 8}-{last 24}` from a 32-hex W3C trace id, or undefined when invalid or all zero. */
 export function xrayTraceId(traceId: unknown): string | undefined {
+  // Spans of one trace arrive together: remember the last conversion.
+  if (traceId === lastW3C) return lastXRay;
   const hex = hexId(traceId, 32);
-  return hex === undefined ? undefined : `1-${hex.slice(0, 8)}-${hex.slice(8)}`;
+  if (hex === undefined) return undefined;
+  lastW3C = traceId as string;
+  lastXRay = `1-${hex.slice(0, 8)}-${hex.slice(8)}`;
+  return lastXRay;
 }

@@ -101,9 +101,11 @@ export function makeDocument(
   const sql = makeSql(scan, span.name, str(attrs['server.address']));
   const x = makeXRayAttributes({
     attrs,
+    keys: f.keys,
+    codes: f.scan.codes,
     indexed: f.options.indexed,
     indexAll: f.options.indexAll,
-    resourceEntries: storeResource ? f.resource.entries : undefined,
+    resource: storeResource ? f.resource : undefined,
     sqlProduced: sql !== undefined,
     usedStatusText: flags.usedStatusText,
     exclude,

@@ -4,6 +4,7 @@ import type { AnnotationValue, AwsBlock } from '../../segment-document.ts';
 import type { TranslatableAttributes } from '../translatable-span.ts';
 import { annotationValue, rawValue, str } from './attribute-values.ts';
 import { atoi } from './numbers.ts';
+import { textSize } from './text-size.ts';
 
 /** One resource attribute as stored on segments. */
 export interface ResourceEntry {
@@ -38,6 +39,10 @@ export interface ResourceInfo {
   logGroups: LogGroup[] | undefined;
   /** `otel.resource.*` entries. */
   entries: ResourceEntry[];
+  /** The entries as `metadata.default` members (when none is indexed). */
+  defaults: Record<string, unknown>;
+  /** Characters of keys and values, for the 64 KB check. */
+  textChars: number;
 }
 
 const cache = new WeakMap<object, ResourceInfo>();
@@ -170,13 +175,18 @@ function awsContext(a: TranslatableAttributes): AwsBlock {
 function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
   const keys = Object.keys(attrs);
   const entries: ResourceEntry[] = [];
+  const defaults: Record<string, unknown> = {};
+  let textChars = 0;
   for (const key of keys) {
     const value = attrs[key];
-    entries.push({
+    const entry: ResourceEntry = {
       key: `otel.resource.${key}`,
       annotation: annotationValue(value),
       raw: rawValue(value),
-    });
+    };
+    entries.push(entry);
+    if (entry.raw !== undefined) defaults[entry.key] = entry.raw;
+    textChars += entry.key.length + textSize(value);
   }
   const provider = str(attrs['cloud.provider']);
   const arns = toLogGroupList(attrs['aws.log.group.arns']);
@@ -196,5 +206,7 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
           ? logGroupEntries(names, false)
           : undefined,
     entries,
+    defaults,
+    textChars,
   };
 }

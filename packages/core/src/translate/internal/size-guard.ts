@@ -2,22 +2,12 @@
 import { MAX_DOCUMENT_BYTES } from '../../segment-document.ts';
 import type { TranslatableSpan, TranslationProblem } from '../translatable-span.ts';
 import type { Doc } from './make-document.ts';
+import { textSize } from './text-size.ts';
 
 const FIXED_OVERHEAD = 4096;
 const PER_ENTRY = 64;
 const KEPT_FRAMES = 10;
 const MAX_QUERY = 1000;
-
-function textSize(value: unknown): number {
-  if (typeof value === 'string') return value.length;
-  if (Array.isArray(value)) {
-    let n = 0;
-    for (const item of value) n += textSize(item) + 8;
-    return n;
-  }
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value)?.length ?? 0;
-  return 24;
-}
 
 function attributesSize(attrs: Readonly<Record<string, unknown>> | undefined): number {
   let n = 0;
@@ -28,10 +18,14 @@ function attributesSize(attrs: Readonly<Record<string, unknown>> | undefined): n
 /**
  * A cheap upper bound check: false when the span's text cannot make a document of 64 KB
  * (every input character is at most 6 JSON bytes; stack lines at most 12 with frame overhead).
+ * `chars` counts the span and resource attributes already (measured during the attribute scan).
  */
-export function mayExceedLimit(span: TranslatableSpan): boolean {
-  let chars =
-    span.name.length + attributesSize(span.attributes) + attributesSize(span.resource.attributes);
+export function mayExceedLimit(
+  span: TranslatableSpan,
+  chars: number,
+  attributeCount: number,
+): boolean {
+  chars += span.name.length + (attributeCount * PER_ENTRY) / 6;
   let stack = 0;
   for (const event of span.events) {
     chars += event.name.length + attributesSize(event.attributes);

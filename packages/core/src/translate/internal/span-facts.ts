@@ -22,6 +22,8 @@ export interface ResolvedOptions {
 /** Everything computed once per span. */
 export interface SpanFacts {
   span: TranslatableSpan;
+  /** `Object.keys(span.attributes)`, enumerated once. */
+  keys: string[];
   scan: AttributeScan;
   resource: ResourceInfo;
   localRoot: boolean;
@@ -65,9 +67,11 @@ export function spanFacts(
   newId: () => string,
   problems: TranslationProblem[],
 ): SpanFacts {
+  const keys = Object.keys(span.attributes);
   return {
     span,
-    scan: scanAttributes(span.attributes, isIp),
+    keys,
+    scan: scanAttributes(span.attributes, keys, isIp),
     resource: resourceInfo(span.resource.attributes),
     localRoot: str(span.attributes['aws.span.kind']) === LOCAL_ROOT,
     traceId,

@@ -2,21 +2,32 @@
 import type { AnnotationValue } from '../../segment-document.ts';
 import { sanitizeAnnotationKey } from '../sanitize.ts';
 import type { TranslatableAttributes } from '../translatable-span.ts';
-import { ATTRIBUTE_CODES, C_ALWAYS_LAST, C_SQL_FIRST, C_SQL_LAST } from './attribute-scan.ts';
+import {
+  ALWAYS_LAST,
+  ENDUSER_ID,
+  HTTP_STATUS_TEXT,
+  SQL_FIRST,
+  SQL_LAST,
+  XRAY_ANNOTATIONS,
+} from './attribute-codes.ts';
 import { annotationValue, rawValue, str } from './attribute-values.ts';
 import { capString, MAX_ANNOTATION_VALUE, MAX_STRING } from './limits.ts';
-import type { ResourceEntry } from './resource-info.ts';
+import type { ResourceInfo } from './resource-info.ts';
 
 const METADATA_PREFIX = 'aws.xray.metadata.';
 
 /** What decides where each attribute goes. */
 export interface XRayAttributeInput {
   attrs: TranslatableAttributes;
+  /** `Object.keys(attrs)`. */
+  keys: readonly string[];
+  /** Attribute codes of the keys (attribute-codes.ts), 0 for others. */
+  codes: readonly number[];
   /** `indexed_attributes` as a set (may be empty). */
   indexed: ReadonlySet<string>;
   indexAll: boolean;
-  /** Resource entries to store, or undefined for subsegments. */
-  resourceEntries: readonly ResourceEntry[] | undefined;
+  /** Resource to store (segments), or undefined (subsegments). */
+  resource: ResourceInfo | undefined;
   sqlProduced: boolean;
   usedStatusText: boolean;
   /** Keys removed before translation (the split service segment). */
@@ -30,13 +41,11 @@ export interface XRayAttributes {
   metadata: Record<string, Record<string, unknown>> | undefined;
 }
 
-function isConsumed(key: string, input: XRayAttributeInput): boolean {
-  const code = ATTRIBUTE_CODES.get(key);
-  if (code !== undefined) {
-    if (code <= C_ALWAYS_LAST) return true;
-    if (code >= C_SQL_FIRST && code <= C_SQL_LAST) return input.sqlProduced;
-  }
-  return input.usedStatusText && key === 'http.status_text';
+function isConsumed(code: number, input: XRayAttributeInput): boolean {
+  if (code === 0) return false;
+  if (code <= ALWAYS_LAST) return true;
+  if (code >= SQL_FIRST && code <= SQL_LAST) return input.sqlProduced;
+  return code === HTTP_STATUS_TEXT && input.usedStatusText;
 }
 
 function annotate(
@@ -48,6 +57,12 @@ function annotate(
   if (fixed === '') return false;
   out[fixed] = typeof value === 'string' ? capString(value, MAX_ANNOTATION_VALUE) : value;
   return true;
+}
+
+function indexesResource(indexedKeys: ReadonlySet<string> | undefined): boolean {
+  if (indexedKeys === undefined || indexedKeys.size === 0) return false;
+  for (const key of indexedKeys) if (key.startsWith('otel.resource.')) return true;
+  return false;
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {
@@ -78,24 +93,35 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
     for (const item of listed as unknown[]) if (typeof item === 'string') keys.add(item);
     indexedKeys = keys;
   }
-  if (input.resourceEntries !== undefined) {
-    for (const entry of input.resourceEntries) {
-      const indexed = indexAll || indexedKeys?.has(entry.key) === true;
-      if (indexed && entry.annotation !== undefined) {
-        hasAnnotations = annotate(annotations, entry.key, entry.annotation) || hasAnnotations;
-      } else if (entry.raw !== undefined) {
-        defaults[entry.key] = entry.raw;
-        hasDefaults = true;
+  const resource = input.resource;
+  if (resource !== undefined && resource.entries.length > 0) {
+    if (!indexAll && !indexesResource(indexedKeys)) {
+      // Common case: no resource attribute is an annotation, so copy the prebuilt members.
+      Object.assign(defaults, resource.defaults);
+      hasDefaults = Object.keys(resource.defaults).length > 0;
+    } else {
+      for (const entry of resource.entries) {
+        const indexed = indexAll || indexedKeys?.has(entry.key) === true;
+        if (indexed && entry.annotation !== undefined) {
+          hasAnnotations = annotate(annotations, entry.key, entry.annotation) || hasAnnotations;
+        } else if (entry.raw !== undefined) {
+          defaults[entry.key] = entry.raw;
+          hasDefaults = true;
+        }
       }
     }
   }
-  for (const key in attrs) {
-    if (key === 'enduser.id' || (listedIsArray && key === 'aws.xray.annotations')) continue;
-    if (input.exclude?.has(key) === true) continue;
+  const { keys, codes, exclude, indexed } = input;
+  const anyIndexed = indexed.size > 0;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    const code = codes[k] ?? 0;
+    if (code === ENDUSER_ID || (listedIsArray && code === XRAY_ANNOTATIONS)) continue;
+    if (exclude !== undefined && exclude.has(key)) continue;
     // Consumed keys come back only when explicitly listed in indexed_attributes.
-    if (isConsumed(key, input) && !input.indexed.has(key)) continue;
+    if (isConsumed(code, input) && !(anyIndexed && indexed.has(key))) continue;
     const value = attrs[key];
-    if (indexAll || indexedKeys?.has(key) === true) {
+    if (indexAll || (indexedKeys !== undefined && indexedKeys.size > 0 && indexedKeys.has(key))) {
       const annotation = annotationValue(value);
       if (annotation !== undefined)
         hasAnnotations = annotate(annotations, key, annotation) || hasAnnotations;

@@ -1,0 +1,228 @@
+// Span → X-Ray translation throughput: our toSegmentDocuments + JSON.stringify per document, side by
+// side with @opentelemetry/otlp-transformer's JsonTraceSerializer.serializeRequest on the same spans.
+// 2,000 realistic spans from a real tracer provider (HTTP server, SNS publish, SQS receive and process,
+// DB client), each with 20 attributes and events. Goal: ratio ours/peer ≥ 1.5×.
+// Run: node --conditions=source --expose-gc packages/exporter/bench/translate.bench.ts
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Attributes, Span } from '@opentelemetry/api';
+import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { toSegmentDocuments } from '@otel-xray/core';
+
+const SPANS = 2000;
+const STACK = `Error: connect ECONNREFUSED 127.0.0.1:5432
+    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1611:16)
+    at Client._connect (/srv/app/node_modules/pg/lib/client.js:132:11)
+    at OrdersRepository.load (/srv/app/src/orders/repository.ts:41:23)`;
+
+const exporter = new InMemorySpanExporter();
+const provider = new BasicTracerProvider({
+  resource: resourceFromAttributes({
+    'service.name': 'orders',
+    'service.version': '1.8.2',
+    'deployment.environment.name': 'bench',
+    'telemetry.sdk.name': 'opentelemetry',
+    'telemetry.sdk.language': 'nodejs',
+    'telemetry.sdk.version': '2.12.0',
+    'host.name': 'bench-host',
+    'process.pid': 4242,
+    'process.runtime.name': 'nodejs',
+    'process.runtime.version': '24.21.0',
+    'cloud.provider': 'aws',
+    'cloud.region': 'us-east-1',
+  }),
+  spanProcessors: [new SimpleSpanProcessor(exporter)],
+});
+const tracer = provider.getTracer('bench', '1.0.0');
+
+/** Pads `attributes` with custom ones up to 20 keys. */
+function twenty(attributes: Attributes, i: number): Attributes {
+  const out: Attributes = { ...attributes };
+  for (let k = 0; Object.keys(out).length < 20; k++)
+    out[`app.field_${k}`] = k % 3 === 0 ? i * k : `value-${i}-${k}`;
+  return out;
+}
+
+function serverSpan(i: number): Span {
+  const span = tracer.startSpan('GET /orders/:id', {
+    kind: SpanKind.SERVER,
+    attributes: twenty(
+      {
+        'http.request.method': 'GET',
+        'url.scheme': 'http',
+        'url.path': `/orders/${i}`,
+        'url.query': 'expand=items',
+        'server.address': 'orders.internal',
+        'server.port': 3000,
+        'client.address': '10.0.3.17',
+        'network.peer.address': '10.0.3.17',
+        'user_agent.original': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36',
+        'http.route': '/orders/:id',
+        'http.response.status_code': i % 17 === 0 ? 503 : 200,
+        'enduser.id': `user-${i % 50}`,
+        'aws.xray.annotations': ['order.id'],
+        'order.id': `o-${i}`,
+      },
+      i,
+    ),
+  });
+  span.addEvent('request.validated', { 'validation.rules': 4 });
+  if (i % 17 === 0) span.setStatus({ code: SpanStatusCode.ERROR, message: 'upstream unavailable' });
+  return span;
+}
+
+function snsSpan(i: number, parent: Span): Span {
+  const span = tracer.startSpan(
+    'orders-topic send',
+    {
+      kind: SpanKind.PRODUCER,
+      attributes: twenty(
+        {
+          'rpc.system': 'aws-api',
+          'rpc.service': 'SNS',
+          'rpc.method': 'Publish',
+          'cloud.region': 'us-east-1',
+          'messaging.system': 'aws.sns',
+          'messaging.destination_kind': 'topic',
+          'messaging.destination': 'orders-topic',
+          'messaging.destination.name': 'arn:aws:sns:us-east-1:000000000000:orders-topic',
+          'aws.sns.topic.arn': 'arn:aws:sns:us-east-1:000000000000:orders-topic',
+          'aws.request.id': `7d6c2f1e-${i}`,
+          'http.response.status_code': 200,
+        },
+        i,
+      ),
+    },
+    trace.setSpan(context.active(), parent),
+  );
+  span.addEvent('message.published', { 'messaging.message.id': `m-${i}` });
+  return span;
+}
+
+function sqsSpan(i: number, parent: Span, kind: SpanKind): Span {
+  const span = tracer.startSpan(
+    kind === SpanKind.CONSUMER ? 'inventory-queue receive' : 'inventory-queue process',
+    {
+      kind,
+      links: [{ context: parent.spanContext(), attributes: { 'messaging.message.id': `m-${i}` } }],
+      attributes: twenty(
+        {
+          'rpc.system': 'aws-api',
+          'rpc.service': 'SQS',
+          'rpc.method': 'ReceiveMessage',
+          'cloud.region': 'us-east-1',
+          'messaging.system': 'aws_sqs',
+          'messaging.destination.name': 'inventory-queue',
+          'messaging.operation.type': 'receive',
+          'messaging.batch.message_count': 1,
+          'url.full': 'http://127.0.0.1:4566/000000000000/inventory-queue',
+          'aws.request.id': `a1b2c3-${i}`,
+          'http.response.status_code': 200,
+        },
+        i,
+      ),
+    },
+    trace.setSpan(context.active(), parent),
+  );
+  span.addEvent('message.received', { 'messaging.message.id': `m-${i}` });
+  return span;
+}
+
+function dbSpan(i: number, parent: Span): Span {
+  const span = tracer.startSpan(
+    'SELECT shop.orders',
+    {
+      kind: SpanKind.CLIENT,
+      attributes: twenty(
+        {
+          'db.system': 'postgresql',
+          'db.name': 'shop',
+          'db.user': 'orders_app',
+          'db.statement': 'SELECT id, status, total FROM orders WHERE id = $1',
+          'db.connection_string': 'postgresql://pg.internal:5432',
+          'net.peer.name': 'pg.internal',
+          'net.peer.port': 5432,
+          'db.operation': 'SELECT',
+          'db.sql.table': 'orders',
+        },
+        i,
+      ),
+    },
+    trace.setSpan(context.active(), parent),
+  );
+  if (i % 10 === 0) {
+    span.recordException({ name: 'Error', message: 'connect ECONNREFUSED', stack: STACK });
+    span.setStatus({ code: SpanStatusCode.ERROR });
+  }
+  return span;
+}
+
+for (let i = 0; Object.keys(exporter.getFinishedSpans()).length < SPANS; i++) {
+  const server = serverSpan(i);
+  const kind = i % 2 === 0 ? SpanKind.CONSUMER : SpanKind.INTERNAL;
+  for (const child of [snsSpan(i, server), sqsSpan(i, server, kind), dbSpan(i, server)])
+    child.end();
+  server.end();
+}
+const spans: ReadableSpan[] = exporter.getFinishedSpans().slice(0, SPANS);
+
+let sink = 0;
+function ours(): void {
+  for (const span of spans) {
+    for (const doc of toSegmentDocuments(span)) sink += JSON.stringify(doc).length;
+  }
+}
+function peer(): void {
+  sink += JsonTraceSerializer.serializeRequest(spans)?.length ?? 0;
+}
+
+// Interleaved rounds (ours, peer, ours, peer, …) timed with process CPU time, so that other work on a
+// shared machine biases neither side; the median round of each side gives its rate.
+function cpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+}
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+const tasks: Array<[string, () => void]> = [
+  ['ours: toSegmentDocuments + JSON.stringify', ours],
+  ['peer: JsonTraceSerializer.serializeRequest', peer],
+];
+for (let i = 0; i < 15; i++) for (const [, run] of tasks) run(); // warm-up
+globalThis.gc?.();
+const rounds: number[][] = tasks.map(() => []);
+for (let round = 0; round < 25; round++) {
+  tasks.forEach(([, run], index) => {
+    const start = cpuMs();
+    run();
+    rounds[index]?.push(cpuMs() - start);
+  });
+}
+const [a, b] = rounds.map((times) => 1000 / median(times));
+console.table(
+  tasks.map(([name], index) => {
+    const batches = (index === 0 ? a : b) ?? NaN;
+    return {
+      task: name,
+      'ms per batch': (1000 / batches).toFixed(2),
+      'batches/s': batches.toFixed(1),
+      'spans/s': Math.round(batches * SPANS).toLocaleString('en'),
+    };
+  }),
+);
+const ratio = (a ?? NaN) / (b ?? NaN);
+console.log(
+  `ratio ours/peer: ${ratio.toFixed(2)}× (goal ≥ 1.50×) — ${ratio >= 1.5 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `(${SPANS} spans per batch, median of 25 interleaved rounds, CPU time; sanity ${sink > 0 ? 'ok' : 'bad'})`,
+);
+await provider.shutdown();
