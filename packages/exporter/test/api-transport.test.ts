@@ -181,7 +181,7 @@ describe('createApiTransport', () => {
         random: () => 0.5,
       });
       const sending = t.send([doc(1)]);
-      await expect.poll(() => server.requests.length).toBe(1);
+      await expect.poll(() => server.requests.length, { timeout: 10_000 }).toBe(1);
       await t.shutdown();
       expect(await sending).toEqual([false]);
       expect(server.requests).toHaveLength(1);

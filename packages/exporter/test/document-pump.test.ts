@@ -115,9 +115,9 @@ describe('DocumentPump', () => {
       pump.enqueue(docs(second.ticket, 'old', 'mid', 'new'));
       expect(stats.documentsDroppedQueueFull).toBe(1);
       transport.release();
-      await expect.poll(() => transport.batches.length).toBe(2);
+      await expect.poll(() => transport.batches.length, { timeout: 10_000 }).toBe(2);
       transport.release();
-      await expect.poll(() => transport.batches.length).toBe(3);
+      await expect.poll(() => transport.batches.length, { timeout: 10_000 }).toBe(3);
       transport.release();
       expect(await pump.whenIdle(1000)).toBe(true);
       expect(transport.batches).toEqual([['in-flight'], ['mid'], ['new']]);

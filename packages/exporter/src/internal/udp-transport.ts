@@ -8,7 +8,7 @@ import type { HostPort } from '../daemon-address.ts';
 import type { ExporterStats } from '../types.ts';
 import type { DocumentTransport } from './document-transport.ts';
 
-const PREFIX = Buffer.from(`${DAEMON_HEADER}\n`, 'utf8');
+const PREFIX = `${DAEMON_HEADER}\n`;
 /** Largest IPv4 UDP payload; the daemon's 64 KiB receive buffer is larger. */
 const MAX_DATAGRAM_BYTES = 65_507;
 
@@ -20,9 +20,9 @@ export interface UdpTransportOptions {
   stats: ExporterStats;
 }
 
-/** Encodes one datagram: header line, LF, document. */
-export function encodeDatagram(json: string): Buffer {
-  return Buffer.concat([PREFIX, Buffer.from(json, 'utf8')]);
+/** Encodes one datagram: header line, LF, document (dgram sends a string as UTF-8). */
+export function encodeDatagram(json: string): string {
+  return PREFIX + json;
 }
 
 /**

@@ -1,0 +1,112 @@
+// The service under load: node:http, one SQS SendMessage per request. argv[2] picks the tracing
+// setup, done before `http` and the SQS client are loaded (CommonJS require, so the OTel
+// instrumentations patch them without an ESM loader hook). Prints `PORT <n>` when listening.
+import { createRequire } from 'node:module';
+import type * as Http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as Sqs from '@aws-sdk/client-sqs';
+import type * as XRaySdk from 'aws-xray-sdk-core';
+
+const require = createRequire(import.meta.url);
+const variant = process.argv[2] ?? 'none';
+const sqsEndpoint = process.env['BENCH_SQS_ENDPOINT'] ?? 'http://127.0.0.1:9324';
+const daemon = process.env['AWS_XRAY_DAEMON_ADDRESS'] ?? '127.0.0.1:2000';
+const otlpUrl = process.env['BENCH_OTLP_URL'] ?? 'http://127.0.0.1:4318/v1/traces';
+
+type Wrap = (req: IncomingMessage, res: ServerResponse, handle: () => void) => void;
+let wrap: Wrap = (_req, _res, handle) => handle();
+let wrapClient = <T>(client: T): T => client;
+
+async function setUpTracing(): Promise<void> {
+  if (variant === 'ours') {
+    const nodePackage = '../../../node/src/index.ts'; // a variable: the package may not exist yet
+    const node = (await import(nodePackage)) as { startTracing: (options: object) => unknown };
+    node.startTracing({ serviceName: 'bench', sampler: 'always_on', handleSignals: false });
+  } else if (variant === 'exporter' || variant === 'otel-noop') {
+    const { NodeTracerProvider, BatchSpanProcessor } =
+      await import('@opentelemetry/sdk-trace-node');
+    const { AlwaysOnSampler } = await import('@opentelemetry/sdk-trace-base');
+    const { XRaySpanExporter } = await import('../../src/index.ts');
+    const { XRayIdGenerator } = await import('@otel-xray/core');
+    const { HttpInstrumentation } = await import('@opentelemetry/instrumentation-http');
+    const { AwsInstrumentation } = await import('@opentelemetry/instrumentation-aws-sdk');
+    const exporter =
+      variant === 'exporter'
+        ? new XRaySpanExporter({ statsIntervalMillis: 0 })
+        : {
+            export: (_: unknown, done: (r: { code: 0 }) => void) => done({ code: 0 }),
+            shutdown: () => Promise.resolve(),
+          };
+    const provider = new NodeTracerProvider({
+      sampler: new AlwaysOnSampler(),
+      idGenerator: new XRayIdGenerator(),
+      spanProcessors: [new BatchSpanProcessor(exporter)],
+    });
+    provider.register();
+    new HttpInstrumentation();
+    new AwsInstrumentation();
+  } else if (variant === 'adot') {
+    const { NodeSDK } = await import('@opentelemetry/sdk-node');
+    const { AlwaysOnSampler } = await import('@opentelemetry/sdk-trace-base');
+    const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-proto');
+    const { HttpInstrumentation } = await import('@opentelemetry/instrumentation-http');
+    const { AwsInstrumentation } = await import('@opentelemetry/instrumentation-aws-sdk');
+    new NodeSDK({
+      serviceName: 'bench',
+      sampler: new AlwaysOnSampler(),
+      traceExporter: new OTLPTraceExporter({ url: otlpUrl }),
+      instrumentations: [new HttpInstrumentation(), new AwsInstrumentation()],
+    }).start();
+  } else if (variant === 'xray-sdk') {
+    const AWSXRay = require('aws-xray-sdk-core') as typeof XRaySdk;
+    AWSXRay.setDaemonAddress(daemon);
+    AWSXRay.middleware.setDefaultName('bench');
+    AWSXRay.setContextMissingStrategy('IGNORE_ERROR');
+    AWSXRay.middleware.disableCentralizedSampling();
+    AWSXRay.middleware.setSamplingRules({
+      version: 2,
+      default: { fixed_target: 0, rate: 1 },
+      rules: [],
+    });
+    const namespace = AWSXRay.getNamespace();
+    wrap = (req, res, handle) => {
+      const segment = AWSXRay.middleware.traceRequestResponseCycle(req, res);
+      namespace.run(() => {
+        AWSXRay.setSegment(segment);
+        handle();
+      });
+    };
+    wrapClient = <T>(client: T): T => AWSXRay.captureAWSv3Client(client as never);
+  }
+}
+
+await setUpTracing();
+const http = require('node:http') as typeof Http;
+const { SQSClient, SendMessageCommand } = require('@aws-sdk/client-sqs') as typeof Sqs;
+const sqs = wrapClient(
+  new SQSClient({
+    region: 'us-east-1',
+    endpoint: sqsEndpoint,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  }),
+);
+const queueUrl = `${sqsEndpoint}/000000000000/bench-orders`;
+
+const server = http.createServer((req, res) =>
+  wrap(req, res, () => {
+    sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'order placed' })).then(
+      () => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
+      },
+      (error: unknown) => {
+        res.writeHead(500);
+        res.end(String(error));
+      },
+    );
+  }),
+);
+server.listen(0, '127.0.0.1', () => {
+  const address = server.address();
+  process.stdout.write(`PORT ${typeof address === 'object' && address ? address.port : 0}\n`);
+});
