@@ -253,6 +253,19 @@ describe('XRaySpanExporter', () => {
       expect(target.stats()).toMatchObject({ documentsFailed: 2, retries: 2, sendErrors: 3 });
     });
 
+    it('fails the export without throwing when no region is configured', async () => {
+      vi.stubEnv('AWS_REGION', undefined);
+      vi.stubEnv('AWS_DEFAULT_REGION', undefined);
+      vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent');
+      server = await startFakeServer();
+      const target = make({ transport: 'api' });
+      const result = await exportSpans(target, trace(0));
+      expect(result.code).toBe(ExportResultCode.FAILED);
+      expect(server.requests).toHaveLength(0);
+      expect(target.stats()).toMatchObject({ sendErrors: 1, documentsFailed: 1, retries: 0 });
+      expect(logs.warn.some((line) => /region/i.test(line))).toBe(true);
+    });
+
     it('drops the oldest queued documents when the queue is full', async () => {
       let release = (): void => undefined;
       const gate = new Promise<void>((resolve) => (release = resolve));
