@@ -26,6 +26,7 @@ let page: Page;
 let trace: OrderTrace;
 const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
+const failedResponses: string[] = [];
 
 async function putSegments(documents: Array<Record<string, unknown>>): Promise<void> {
   const put = await fetch(`${xray.endpoint}/TraceSegments`, {
@@ -66,8 +67,21 @@ beforeAll(async () => {
       foreignRequests.push(req.url());
   });
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('response', (res) => {
+    if (res.status() >= 400)
+      failedResponses.push(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
   await page.goto(`${xray.endpoint}/`);
-  await page.locator('.map-node').first().waitFor();
+  try {
+    await page.locator('.map-node').first().waitFor();
+  } catch (error) {
+    const banner = await page.locator('#map-error').textContent();
+    throw new Error(
+      `The service map never appeared. Page errors: ${JSON.stringify(pageErrors)}; ` +
+        `failed responses: ${JSON.stringify(failedResponses)}; map banner: ${JSON.stringify(banner)}`,
+      { cause: error },
+    );
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -227,8 +241,9 @@ describe('web UI', () => {
       );
     });
 
-    it('shows the AWS call of the SQS subsegment', async () => {
-      await page.locator(`.tl-row[data-id="${trace.ids.send}"]`).click();
+    it('shows the AWS call of the SQS subsegment, chosen with the keyboard', async () => {
+      await page.locator(`.tl-row[data-id="${trace.ids.send}"]`).focus();
+      await page.keyboard.press('Enter');
       await expect
         .poll(() => page.locator('#detail [data-section="AWS"]').textContent(), POLL)
         .toContain('SendMessage');

@@ -5,7 +5,10 @@
 /** A child: a node, text, or nothing (skipped). */
 export type Child = Node | string | number | null | undefined | false;
 
-/** Properties of {@link h}: class, data-* attributes (camelCase keys become kebab-case), plain attributes, CSS variables, a click handler. */
+/**
+ * Properties of {@link h}: class, data-* attributes (camelCase keys become kebab-case), plain
+ * attributes, CSS variables, and a click handler (which also makes the element keyboard-activable).
+ */
 export interface Props {
   class?: string;
   data?: Record<string, string>;
@@ -25,7 +28,18 @@ function apply(
   }
   for (const [k, v] of Object.entries(props?.attrs ?? {})) el.setAttribute(k, v);
   for (const [k, v] of Object.entries(props?.vars ?? {})) el.style.setProperty(`--${k}`, v);
-  if (props?.onClick !== undefined) el.addEventListener('click', props.onClick as EventListener);
+  const onClick = props?.onClick;
+  if (onClick !== undefined) {
+    el.addEventListener('click', onClick as EventListener);
+    // Clickable rows and map nodes are reachable by Tab and activated by Enter or Space.
+    el.setAttribute('tabindex', '0');
+    el.addEventListener('keydown', (event) => {
+      const key = (event as KeyboardEvent).key;
+      if (key !== 'Enter' && key !== ' ') return;
+      event.preventDefault();
+      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+  }
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     el.append(typeof child === 'object' ? child : String(child));

@@ -62,6 +62,27 @@ replace(
   ),
 );
 
+// What each area was last drawn from: a poll that brings the same data leaves the DOM alone, so
+// hover, focus and scroll positions survive live refresh.
+const drawn = new Map<string, string>();
+function changed(area: string, ...inputs: unknown[]): boolean {
+  const key = JSON.stringify(inputs);
+  if (drawn.get(area) === key) return false;
+  drawn.set(area, key);
+  return true;
+}
+
+function drawList(): void {
+  if (!changed('list', state.summaries, state.trace)) return;
+  renderTraceList(el.list, state.summaries, state.trace, offsetMinutes, selectTrace);
+}
+
+function drawTimeline(): void {
+  if (!changed('timeline', state.trace, state.docs, state.row)) return;
+  renderTimeline(el.timeline, state.rows, state.row, selectRow);
+  showDetail();
+}
+
 function range(): [number, number] {
   const now = Date.now() / 1000;
   // A minute of slack past now covers clocks of services slightly ahead of this browser.
@@ -87,8 +108,7 @@ function showDetail(): void {
 
 function selectRow(id: string): void {
   state.row = id;
-  renderTimeline(el.timeline, state.rows, state.row, selectRow);
-  showDetail();
+  drawTimeline();
 }
 
 async function loadTrace(id: string): Promise<void> {
@@ -100,6 +120,7 @@ async function loadTrace(id: string): Promise<void> {
       ? 'This trace is not assembled yet.'
       : `${res.error.type}: ${res.error.message}`;
     replace(el.timeline, h('p', { class: 'muted' }, why));
+    drawn.delete('timeline');
     return;
   }
   state.docs = parseTraceDocuments(res.value);
@@ -107,14 +128,13 @@ async function loadTrace(id: string): Promise<void> {
   if (!state.rows.some((r) => r.id === state.row)) state.row = state.rows[0]?.id;
   const scale = timelineScale(state.rows);
   el.traceMeta.textContent = `${state.rows.length} (sub)segments · ${formatDurationMs(scale.seconds)}`;
-  renderTimeline(el.timeline, state.rows, state.row, selectRow);
-  showDetail();
+  drawTimeline();
 }
 
 function selectTrace(id: string): void {
   if (id !== state.trace) state.row = undefined;
   state.trace = id;
-  renderTraceList(el.list, state.summaries, state.trace, offsetMinutes, selectTrace);
+  drawList();
   void loadTrace(id);
 }
 
@@ -126,9 +146,9 @@ async function refresh(): Promise<void> {
     getTraceSummaries(start, end, filter),
   ]);
   el.mapError.hidden = graph.ok;
-  if (graph.ok)
+  if (graph.ok && changed('map', graph.value)) {
     renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), applyServiceFilter);
-  else el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
+  } else if (!graph.ok) el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
   if (filter !== state.applied) return;
   if (summaries.ok) {
     renderFilterError(el.filterError, el.filter, filter, undefined);
@@ -141,7 +161,7 @@ async function refresh(): Promise<void> {
     state.summaries = [];
     el.count.textContent = '';
   }
-  renderTraceList(el.list, state.summaries, state.trace, offsetMinutes, selectTrace);
+  drawList();
   if (state.trace !== undefined) await loadTrace(state.trace);
   el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
 }
