@@ -41,6 +41,8 @@ export interface ResourceInfo {
   entries: ResourceEntry[];
   /** The entries as `metadata.default` members (when none is indexed). */
   defaults: Record<string, unknown>;
+  /** Number of members in `defaults`. */
+  defaultCount: number;
   /** Characters of keys and values, for the 64 KB check. */
   textChars: number;
 }
@@ -207,6 +209,7 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
           : undefined,
     entries,
     defaults,
+    defaultCount: Object.keys(defaults).length,
     textChars,
   };
 }

@@ -81,10 +81,7 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
   const { attrs, indexAll } = input;
   const user = capString(str(attrs['enduser.id']), MAX_STRING);
   const annotations: Record<string, AnnotationValue> = {};
-  const defaults: Record<string, unknown> = {};
-  let metadata: Record<string, Record<string, unknown>> | undefined;
-  let hasAnnotations = false;
-  let hasDefaults = false;
+  const resource = input.resource;
   let indexedKeys = indexAll ? undefined : input.indexed;
   const listed = attrs['aws.xray.annotations'];
   const listedIsArray = Array.isArray(listed);
@@ -93,21 +90,24 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
     for (const item of listed as unknown[]) if (typeof item === 'string') keys.add(item);
     indexedKeys = keys;
   }
-  const resource = input.resource;
-  if (resource !== undefined && resource.entries.length > 0) {
-    if (!indexAll && !indexesResource(indexedKeys)) {
-      // Common case: no resource attribute is an annotation, so copy the prebuilt members.
-      Object.assign(defaults, resource.defaults);
-      hasDefaults = Object.keys(resource.defaults).length > 0;
-    } else {
-      for (const entry of resource.entries) {
-        const indexed = indexAll || indexedKeys?.has(entry.key) === true;
-        if (indexed && entry.annotation !== undefined) {
-          hasAnnotations = annotate(annotations, entry.key, entry.annotation) || hasAnnotations;
-        } else if (entry.raw !== undefined) {
-          defaults[entry.key] = entry.raw;
-          hasDefaults = true;
-        }
+  // Common case: no resource attribute is an annotation, so start from a copy of the prebuilt members.
+  const copyResource =
+    resource !== undefined &&
+    resource.defaultCount > 0 &&
+    !indexAll &&
+    !indexesResource(indexedKeys);
+  const defaults: Record<string, unknown> = copyResource ? { ...resource.defaults } : {};
+  let metadata: Record<string, Record<string, unknown>> | undefined;
+  let hasAnnotations = false;
+  let hasDefaults = copyResource;
+  if (resource !== undefined && !copyResource) {
+    for (const entry of resource.entries) {
+      const indexed = indexAll || indexedKeys?.has(entry.key) === true;
+      if (indexed && entry.annotation !== undefined) {
+        hasAnnotations = annotate(annotations, entry.key, entry.annotation) || hasAnnotations;
+      } else if (entry.raw !== undefined) {
+        defaults[entry.key] = entry.raw;
+        hasDefaults = true;
       }
     }
   }
