@@ -11,7 +11,7 @@ import type { BackoffPolicy } from './backoff.ts';
 import type { DocumentTransport } from './document-transport.ts';
 
 /** Documents per PutTraceSegments call used by the daemon and the collector. */
-export const MAX_API_BATCH = 50;
+const MAX_API_BATCH = 50;
 /** X-Ray's document limit. */
 const MAX_API_DOCUMENT_BYTES = 64 * 1024;
 /** `{"TraceSegmentDocuments":[` … `]}` */

@@ -43,7 +43,7 @@ export function buildSink(
 }
 
 /** Builds the `udp` transport. */
-export function buildUdpTransport(
+function buildUdpTransport(
   config: XRayExporterConfig,
   stats: ExporterStats,
 ): DocumentTransport {
@@ -51,7 +51,7 @@ export function buildUdpTransport(
 }
 
 /** Builds the `api` transport. */
-export function buildApiTransport(
+function buildApiTransport(
   config: XRayExporterConfig,
   numbers: ResolvedNumbers,
   stats: ExporterStats,
