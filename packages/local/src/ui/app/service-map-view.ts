@@ -104,5 +104,8 @@ export function renderServiceMap(
     ...edges,
     ...nodes,
   );
+  // Wide maps shrink to fit the card, but not below 80 %: past that the card scrolls instead,
+  // so names stay readable.
+  svg.style.minWidth = `${Math.ceil(box.width * 0.8)}px`;
   replace(host, svg);
 }

@@ -50,17 +50,28 @@ const dagre = dagreModule as unknown as {
 };
 
 /** Sizes used to reserve room for labels; the view uses the same numbers. */
-export const MAP_METRICS = { radius: 24, charWidth: 7, lineHeight: 16, margin: 24 } as const;
+export const MAP_METRICS = {
+  radius: 24,
+  /** Average glyph width of the 13 px bold name line. */
+  nameCharWidth: 7.6,
+  /** Average glyph width of the 11 px statistics line. */
+  statsCharWidth: 6.1,
+  lineHeight: 16,
+  margin: 24,
+} as const;
 
 /**
  * Box of a node: its circle at the centre, two text lines (label and statistics) below it, and
  * as much room above, so that edges, which dagre aims at box centres, meet the circle.
  */
 export function nodeBox(node: MapNode): { width: number; height: number } {
-  const text = Math.max(node.label.length, countsLine(node.counts, node.meanSeconds).length);
-  const { radius, charWidth, lineHeight } = MAP_METRICS;
+  const { radius, nameCharWidth, statsCharWidth, lineHeight } = MAP_METRICS;
+  const text = Math.max(
+    node.label.length * nameCharWidth,
+    countsLine(node.counts, node.meanSeconds).length * statsCharWidth,
+  );
   return {
-    width: Math.max(2 * radius, text * charWidth) + 8,
+    width: Math.max(2 * radius, text) + 8,
     height: 2 * (radius + 2 * lineHeight + 4),
   };
 }
@@ -84,14 +95,14 @@ export function layoutServiceMap(map: ServiceMap): MapLayout {
   g.setGraph({
     rankdir: 'LR',
     nodesep: 36,
-    ranksep: 60,
+    ranksep: 40,
     marginx: MAP_METRICS.margin,
     marginy: MAP_METRICS.margin,
   });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of map.nodes) g.setNode(node.key, nodeBox(node));
   for (const edge of map.edges) {
-    g.setEdge(edge.from, edge.to, { width: 70, height: 14, labelpos: 'c' });
+    g.setEdge(edge.from, edge.to, { width: 56, height: 14, labelpos: 'c' });
   }
   dagre.layout(g);
   const nodes = map.nodes.map((node): PlacedNode => {
