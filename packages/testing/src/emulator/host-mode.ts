@@ -92,7 +92,7 @@ export async function startHostLocalStack(options: HostModeOptions = {}): Promis
     log(`port ${taken} on 127.0.0.1 is in use; using ${port} instead`);
   }
   const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
-  const logFile = join(stateDir, 'localstack.log');
+  const logFile = join(stateDir, `localstack-${port}.log`); // per port: parallel runs keep their own
   const out = openSync(logFile, 'w');
   const started = performance.now();
   const child = spawn(python, ['-m', 'localstack.runtime.main'], {
