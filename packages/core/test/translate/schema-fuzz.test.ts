@@ -131,9 +131,8 @@ describe('toSegmentDocuments', () => {
         const attributes: Attributes = {};
         for (let k = 0, n = Math.floor(random() * 14); k < n; k++) {
           const key = pick(KEYS);
-          attributes[key] = (
-            key === 'aws.xray.annotations' ? ['custom.key', 'weird key!'] : pick(VALUES)
-          );
+          attributes[key] =
+            key === 'aws.xray.annotations' ? ['custom.key', 'weird key!'] : pick(VALUES);
         }
         const resource: Attributes = {};
         for (let k = 0, n = Math.floor(random() * 6); k < n; k++)
