@@ -1,7 +1,7 @@
 // inventory: consumes the queue subscribed to the orders topic, reserves stock inside a custom
 // `validate_inventory` subsegment and sends ReserveShipment to the shipping queue (one message,
 // or a SendMessageBatch with one entry per line for multi-line orders). A poison order (unknown
-// SKU) throws: the message is retried and, after maxReceiveCount, lands in the DLQ with its
+// SKU) throws: the message is retried and, after maxReceiveCount, SQS moves it to the DLQ with its
 // AWSTraceHeader. Unusable messages (not JSON, missing fields) go to the DLQ at once.
 import {
   SQSClient,
@@ -13,13 +13,19 @@ import {
   processMessage,
   withSubsegment,
   setAnnotation,
+  setMetadata,
   activeSpan,
   sqsReceiveInput,
-  injectSqsSendMessage,
-  injectSqsSendMessageBatch,
   shutdownTracing,
 } from '@otel-xray/node';
-import { createLogger, requireEnv, intEnv, startConsumer } from '@otel-xray-services/kit';
+import {
+  createLogger,
+  exitGracefully,
+  requireEnv,
+  intEnv,
+  startConsumer,
+  sendToDeadLetterQueue,
+} from '@otel-xray-services/kit';
 import { Stock } from './stock.ts';
 import { parseOrderPlaced, type OrderPlaced } from './order-message.ts';
 
@@ -35,56 +41,31 @@ const stock = new Stock({
   'sku-kiwi': 1_000_000,
 });
 
+// The AWSTraceHeader of the messages sent here comes from the SDK call's X-Amzn-Trace-Id header
+// (the tracing setup adds it inside the SendMessage subsegment), so each message's parent is that
+// subsegment and X-Ray draws inventory → queue → shipping.
 async function reserveShipment({ order }: OrderPlaced): Promise<void> {
+  const body = (line: OrderPlaced['order']['lines'][number], lineIndex: number): string =>
+    JSON.stringify({ type: 'ReserveShipment', orderId: order.id, line, lineIndex });
   if (order.lines.length === 1) {
     await sqs.send(
-      new SendMessageCommand(
-        injectSqsSendMessage({
-          QueueUrl: shippingQueueUrl,
-          MessageBody: JSON.stringify({
-            type: 'ReserveShipment',
-            orderId: order.id,
-            line: order.lines[0],
-          }),
-        }),
-      ),
+      new SendMessageCommand({ QueueUrl: shippingQueueUrl, MessageBody: body(order.lines[0]!, 0) }),
     );
     return;
   }
-  await sqs.send(
-    new SendMessageBatchCommand(
-      injectSqsSendMessageBatch({
+  // SendMessageBatch takes at most 10 entries
+  for (let start = 0; start < order.lines.length; start += 10) {
+    const out = await sqs.send(
+      new SendMessageBatchCommand({
         QueueUrl: shippingQueueUrl,
-        Entries: order.lines.slice(0, 10).map((line, i) => ({
-          Id: `line-${i}`,
-          MessageBody: JSON.stringify({
-            type: 'ReserveShipment',
-            orderId: order.id,
-            line,
-            lineIndex: i,
-          }),
+        Entries: order.lines.slice(start, start + 10).map((line, i) => ({
+          Id: `line-${start + i}`,
+          MessageBody: body(line, start + i),
         })),
       }),
-    ),
-  );
-}
-
-async function deadLetter(message: Message, reason: string): Promise<void> {
-  const header = message.Attributes?.AWSTraceHeader;
-  await sqs.send(
-    new SendMessageCommand({
-      QueueUrl: dlqUrl,
-      MessageBody: message.Body ?? '',
-      MessageAttributes: { reason: { DataType: 'String', StringValue: reason } },
-      ...(header
-        ? {
-            MessageSystemAttributes: {
-              AWSTraceHeader: { DataType: 'String', StringValue: header },
-            },
-          }
-        : {}),
-    }),
-  );
+    );
+    if (out.Failed?.length) throw new Error(`${out.Failed.length} shipment entries failed`);
+  }
 }
 
 async function handle(message: Message): Promise<void> {
@@ -95,21 +76,20 @@ async function handle(message: Message): Promise<void> {
         messageId: message.MessageId,
         error: parsed.error,
       });
-      await deadLetter(message, parsed.error);
+      setAnnotation(activeSpan(), 'dead_lettered', parsed.error);
+      await sendToDeadLetterQueue(sqs, dlqUrl, message, parsed.error);
       return;
     }
     const { order } = parsed.value;
     setAnnotation(activeSpan(), 'order_id', order.id);
     if (order.customerTier) setAnnotation(activeSpan(), 'customer_tier', order.customerTier);
+    setMetadata(activeSpan(), 'lines', order.lines);
     withSubsegment('validate_inventory', () => {
       stock.validate(order.lines);
       stock.reserve(order.lines);
     });
     await reserveShipment(parsed.value);
-    log('stock reserved', {
-      orderId: order.id,
-      receiveCount: message.Attributes?.ApproximateReceiveCount,
-    });
+    log('stock reserved', { orderId: order.id, lines: order.lines.length });
   });
 }
 
@@ -119,14 +99,20 @@ const consumer = startConsumer({
   handle,
   receiveInput: sqsReceiveInput(),
   visibilityTimeout: intEnv('VISIBILITY_TIMEOUT', 1),
-  onError: (error) => log('message failed; it will be retried', { error: String(error) }),
+  onError: (error, message) =>
+    log(message ? 'message failed; it will be retried' : 'receive failed', {
+      error: String(error),
+      messageId: message?.MessageId,
+      receiveCount: message?.Attributes?.ApproximateReceiveCount,
+      traceHeader: message?.Attributes?.AWSTraceHeader,
+    }),
 });
 log('consuming', { queueUrl });
 
-process.once('SIGTERM', () => {
-  log('stopping');
-  void consumer
-    .stop()
-    .then(() => shutdownTracing())
-    .finally(() => process.exit(0));
-});
+exitGracefully(
+  async () => {
+    await consumer.stop();
+    await shutdownTracing();
+  },
+  (msg) => log(msg),
+);

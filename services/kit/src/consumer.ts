@@ -5,7 +5,9 @@ import { ReceiveMessageCommand, DeleteMessageCommand, type Message } from '@aws-
 
 /** Options of {@link startConsumer}. */
 export interface ConsumerOptions {
+  /** Client used for ReceiveMessage and DeleteMessage. */
   sqs: SQSClient;
+  /** Queue to poll. */
   queueUrl: string;
   /** Handles one message; resolve → the message is deleted; reject → it stays and is retried (then DLQ). */
   handle: (message: Message) => Promise<void>;
@@ -13,78 +15,84 @@ export interface ConsumerOptions {
   waitTimeSeconds?: number;
   /** Visibility timeout (s) for received messages; a failed message reappears after it. Default 1. */
   visibilityTimeout?: number;
-  /** Message attributes a ReceiveMessage must ask for (system + message attributes). */
+  /** Attribute names a ReceiveMessage must ask for (system + message attributes). */
   receiveInput?: { MessageSystemAttributeNames?: string[]; MessageAttributeNames?: string[] };
-  onError?: (error: unknown) => void;
+  /** Called with a failed receive (then retried after 500 ms) or a handler's error. */
+  onError?: (error: unknown, message?: Message) => void;
 }
 
-/** A running consumer: `stop()` ends polling and waits for in-flight messages. */
+/** A running consumer. */
 export interface Consumer {
+  /** Ends polling, waits for the messages in flight; idempotent. */
   stop(): Promise<void>;
 }
 
 /** Runs `fn` with tracing suppressed: polling and deleting are plumbing, not part of any trace. */
-function untraced<T>(fn: () => Promise<T>): Promise<T> {
+export function untraced<T>(fn: () => Promise<T>): Promise<T> {
   return context.with(suppressTracing(context.active()), fn);
 }
 
 /**
- * Long-polls a queue and hands each message to `handle`, one receive at a time. The
- * `ReceiveMessage`/`DeleteMessage` calls are not traced (otherwise every poll would start a trace);
- * `handle` runs in the normal context, where `processMessage` continues the message's trace.
+ * Long-polls a queue and hands each received message to `handle` (a receive's messages run
+ * concurrently; the next receive waits for them). `ReceiveMessage`/`DeleteMessage` are not traced
+ * (otherwise every poll would start a trace); `handle` runs in the normal context, where
+ * `processMessage` continues the message's trace.
  */
 export function startConsumer(options: ConsumerOptions): Consumer {
   const abort = new AbortController();
-  let inFlight = Promise.resolve();
+  const receive = (): Promise<Message[]> =>
+    untraced(() =>
+      options.sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: options.queueUrl,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: options.waitTimeSeconds ?? 1,
+          VisibilityTimeout: options.visibilityTimeout ?? 1,
+          MessageSystemAttributeNames: options.receiveInput?.MessageSystemAttributeNames as never,
+          MessageAttributeNames: options.receiveInput?.MessageAttributeNames,
+        }),
+        { abortSignal: abort.signal },
+      ),
+    ).then((out) => out.Messages ?? []);
+  const settle = async (message: Message): Promise<void> => {
+    try {
+      await options.handle(message);
+    } catch (error) {
+      options.onError?.(error, message);
+      return; // not deleted: visible again after the visibility timeout
+    }
+    try {
+      await untraced(() =>
+        options.sqs.send(
+          new DeleteMessageCommand({
+            QueueUrl: options.queueUrl,
+            ReceiptHandle: message.ReceiptHandle,
+          }),
+        ),
+      );
+    } catch (error) {
+      options.onError?.(error, message);
+    }
+  };
   const loop = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       let messages: Message[];
       try {
-        const out = await untraced(() =>
-          options.sqs.send(
-            new ReceiveMessageCommand({
-              QueueUrl: options.queueUrl,
-              MaxNumberOfMessages: 10,
-              WaitTimeSeconds: options.waitTimeSeconds ?? 1,
-              VisibilityTimeout: options.visibilityTimeout ?? 1,
-              MessageSystemAttributeNames: options.receiveInput
-                ?.MessageSystemAttributeNames as never,
-              MessageAttributeNames: options.receiveInput?.MessageAttributeNames,
-            }),
-            { abortSignal: abort.signal },
-          ),
-        );
-        messages = out.Messages ?? [];
+        messages = await receive();
       } catch (error) {
         if (abort.signal.aborted) break;
         options.onError?.(error);
-        await new Promise((r) => setTimeout(r, 500));
+        await new Promise((resolve) => setTimeout(resolve, 500));
         continue;
       }
-      inFlight = Promise.all(
-        messages.map(async (message) => {
-          try {
-            await options.handle(message);
-            await options.sqs.send(
-              new DeleteMessageCommand({
-                QueueUrl: options.queueUrl,
-                ReceiptHandle: message.ReceiptHandle,
-              }),
-            );
-          } catch (error) {
-            options.onError?.(error);
-          }
-        }),
-      ).then(() => undefined);
-      await inFlight;
+      await Promise.all(messages.map(settle));
     }
   };
   const running = loop();
   return {
-    async stop() {
+    stop() {
       abort.abort();
-      await running;
-      await inFlight;
+      return running;
     },
   };
 }

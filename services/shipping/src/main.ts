@@ -1,4 +1,6 @@
-// shipping: consumes the shipping queue and calls the orders service back over HTTP.
+// shipping: consumes the shipping queue and calls the orders service back over HTTP. A message it
+// cannot use (not JSON, not a ReserveShipment) goes to the shipping DLQ; a failed callback (5xx,
+// network) is retried through the queue's redrive policy.
 import { SQSClient, type Message } from '@aws-sdk/client-sqs';
 import {
   processMessage,
@@ -7,32 +9,46 @@ import {
   sqsReceiveInput,
   shutdownTracing,
 } from '@otel-xray/node';
-import { createLogger, requireEnv, intEnv, startConsumer, postJson } from '@otel-xray-services/kit';
+import {
+  createLogger,
+  exitGracefully,
+  requireEnv,
+  intEnv,
+  startConsumer,
+  postJson,
+  sendToDeadLetterQueue,
+} from '@otel-xray-services/kit';
+import { parseReserveShipment } from './reserve-shipment.ts';
 
 const log = createLogger('shipping');
 const queueUrl = requireEnv('SHIPPING_QUEUE_URL');
+const dlqUrl = requireEnv('SHIPPING_DLQ_URL');
 const ordersUrl = requireEnv('ORDERS_URL');
 const sqs = new SQSClient({});
 
 async function handle(message: Message): Promise<void> {
   await processMessage(message, { queueUrl }, async () => {
-    let body: { type?: unknown; orderId?: unknown; line?: unknown };
-    try {
-      body = JSON.parse(message.Body ?? '') as typeof body;
-    } catch {
-      log('dropping a message that is not JSON', { messageId: message.MessageId });
+    const parsed = parseReserveShipment(message.Body);
+    if (!parsed.ok) {
+      log('unusable message sent to the DLQ', {
+        messageId: message.MessageId,
+        error: parsed.error,
+      });
+      setAnnotation(activeSpan(), 'dead_lettered', parsed.error);
+      await sendToDeadLetterQueue(sqs, dlqUrl, message, parsed.error);
       return;
     }
-    if (body.type !== 'ReserveShipment' || typeof body.orderId !== 'string') {
-      log('dropping an unknown message', { messageId: message.MessageId });
-      return;
-    }
-    setAnnotation(activeSpan(), 'order_id', body.orderId);
-    const res = await postJson(`${ordersUrl}/orders/${encodeURIComponent(body.orderId)}/shipped`, {
-      line: body.line,
+    const { orderId, line } = parsed.value;
+    setAnnotation(activeSpan(), 'order_id', orderId);
+    const res = await postJson(`${ordersUrl}/orders/${encodeURIComponent(orderId)}/shipped`, {
+      line,
     });
     if (res.status >= 500) throw new Error(`orders callback failed with ${res.status}`);
-    log('shipment booked', { orderId: body.orderId, status: res.status });
+    log('shipment booked', {
+      orderId,
+      status: res.status,
+      traceHeader: message.Attributes?.AWSTraceHeader,
+    });
   });
 }
 
@@ -42,14 +58,18 @@ const consumer = startConsumer({
   handle,
   receiveInput: sqsReceiveInput(),
   visibilityTimeout: intEnv('VISIBILITY_TIMEOUT', 1),
-  onError: (error) => log('message failed; it will be retried', { error: String(error) }),
+  onError: (error, message) =>
+    log(message ? 'message failed; it will be retried' : 'receive failed', {
+      error: String(error),
+      messageId: message?.MessageId,
+    }),
 });
 log('consuming', { queueUrl });
 
-process.once('SIGTERM', () => {
-  log('stopping');
-  void consumer
-    .stop()
-    .then(() => shutdownTracing())
-    .finally(() => process.exit(0));
-});
+exitGracefully(
+  async () => {
+    await consumer.stop();
+    await shutdownTracing();
+  },
+  (msg) => log(msg),
+);

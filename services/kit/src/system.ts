@@ -1,0 +1,134 @@
+import { fileURLToPath } from 'node:url';
+import { provision, type Provisioned } from './provision.ts';
+import {
+  startService,
+  type LogLine,
+  type ServiceExit,
+  type ServiceProcess,
+} from './service-process.ts';
+
+/** The sample system's services. */
+export type ServiceName = 'orders' | 'inventory' | 'shipping' | 'audit';
+
+/** Every service, in start order. */
+export const SERVICE_NAMES: readonly ServiceName[] = ['orders', 'inventory', 'shipping', 'audit'];
+
+/** Options of {@link startSystem}. */
+export interface StartSystemOptions {
+  /** Prefix of the topic and queue names (unique per run, so runs never collide). */
+  prefix: string;
+  /**
+   * Environment for every service on top of `process.env`: `AWS_XRAY_DAEMON_ADDRESS`,
+   * `OTEL_TRACES_SAMPLER` (default here `parentbased_always_on`), `VISIBILITY_TIMEOUT`, …
+   * AWS clients (provisioning and services) use `AWS_ENDPOINT_URL`/`AWS_REGION` from `process.env`.
+   */
+  env?: Record<string, string | undefined>;
+  /** Progress: one call per finished step with its duration. */
+  onStep?: (step: string, ms: number) => void;
+  /** Every output line of every service. */
+  onLine?: (service: string, line: string, stream: 'stdout' | 'stderr') => void;
+  /** Give up on a service that is not ready after this long, ms. Default 30 000. */
+  readyTimeoutMs?: number;
+}
+
+/** The running system. */
+export interface RunningSystem {
+  /** Base URL of the orders API (`http://127.0.0.1:<port>`). */
+  ordersUrl: string;
+  /** Topic, queues and the env the services got. */
+  provisioned: Provisioned;
+  /** The service processes. */
+  services: Record<ServiceName, ServiceProcess>;
+  /** SIGTERM to every service at once; resolves with each exit. Idempotent. */
+  stop(): Promise<Record<ServiceName, ServiceExit>>;
+}
+
+const servicesDir = fileURLToPath(new URL('../../', import.meta.url));
+
+const isReady =
+  (msg: string) =>
+  (line: LogLine): boolean =>
+    line.msg === msg;
+
+/**
+ * Provisions the topic and queues under `prefix`, then starts orders (until it listens) and
+ * inventory, shipping and audit (until they consume) as real processes traced by
+ * `@otel-xray/node`. The one way the demo and the integration suites start the system.
+ * @example
+ * const system = await startSystem({ prefix: `it-${Date.now()}`, env: { AWS_XRAY_DAEMON_ADDRESS } });
+ * await fetch(`${system.ordersUrl}/orders`, { method: 'POST', body: JSON.stringify(order) });
+ * await system.stop();
+ */
+export async function startSystem(options: StartSystemOptions): Promise<RunningSystem> {
+  const step = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    options.onStep?.(name, performance.now() - started);
+    return result;
+  };
+  const provisioned = await step('provisioned topic, queues, DLQs and subscriptions', () =>
+    provision(options.prefix),
+  );
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+    ...options.env,
+    ...provisioned.env,
+  };
+  const started: ServiceProcess[] = [];
+  const launch = (name: ServiceName, ready: string, env: NodeJS.ProcessEnv = {}) =>
+    step(`${name} ${ready}`, async () => {
+      const service = await startService({
+        name,
+        cwd: `${servicesDir}${name}`,
+        env: { ...baseEnv, OTEL_SERVICE_NAME: name, ...env },
+        ready: isReady(ready),
+        timeoutMs: options.readyTimeoutMs,
+        onLine: options.onLine,
+      });
+      started.push(service);
+      return service;
+    });
+  try {
+    // allSettled: when one fails, the others are in `started` (and stopped below) before we throw
+    const first = await Promise.allSettled([
+      launch('orders', 'listening'),
+      launch('inventory', 'consuming'),
+      launch('audit', 'consuming'),
+    ]);
+    const failed = first.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [orders, inventory, audit] = first.map(
+      (r) => (r as PromiseFulfilledResult<ServiceProcess>).value,
+    ) as [ServiceProcess, ServiceProcess, ServiceProcess];
+    const ordersUrl = String(orders.readyLine.url);
+    const shipping = await launch('shipping', 'consuming', { ORDERS_URL: ordersUrl });
+    const services = { orders, inventory, shipping, audit };
+    let stopping: Promise<Record<ServiceName, ServiceExit>> | undefined;
+    return {
+      ordersUrl,
+      provisioned,
+      services,
+      stop: () =>
+        (stopping ??= (async () => {
+          const exits = await Promise.all(SERVICE_NAMES.map((n) => services[n].stop()));
+          return Object.fromEntries(SERVICE_NAMES.map((n, i) => [n, exits[i]!])) as Record<
+            ServiceName,
+            ServiceExit
+          >;
+        })()),
+    };
+  } catch (error) {
+    await Promise.all(started.map((s) => s.stop(2_000)));
+    throw error;
+  }
+}
+
+export { startService } from './service-process.ts';
+export type {
+  LogLine,
+  ServiceExit,
+  ServiceProcess,
+  StartServiceOptions,
+} from './service-process.ts';
+export type { Provisioned } from './provision.ts';
