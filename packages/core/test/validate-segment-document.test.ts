@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { validateSegmentDocument } from '@otel-xray/core';
 
 const schemaPath = join(import.meta.dirname, '../../../../shared/spec/xray-segment-schema.json');
