@@ -4,6 +4,7 @@ import { UdpReceiver } from './ingest/udp-receiver.ts';
 import { createHandler } from './http/create-handler.ts';
 import type { ServerContext } from './http/server-context.ts';
 import { compileSelector, traceFilterCompiler } from './query/filter-bridge.ts';
+import { TraceIndex } from './query/trace-index.ts';
 import { SamplingService } from './sampling/index.ts';
 import { emptyStats, type LocalXRayStats } from './stats.ts';
 import { AccountSettings } from './store/account-settings.ts';
@@ -63,6 +64,8 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
   const store = new MemoryTraceStore(options.maxTraces ?? 100_000);
   const journal = options.data === undefined ? undefined : new SqliteJournal(options.data);
   const ingestor = new Ingestor(store, stats, now, journal);
+  const index = new TraceIndex(store);
+  ingestor.onChange((change) => index.onChange(change));
   if (journal !== undefined) {
     ingestor.load(journal.load(), false);
     ingestor.expire(retentionMs);
@@ -72,6 +75,7 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
   );
   const ctx: ServerContext = {
     store,
+    index,
     ingestor,
     groups,
     account: new AccountSettings(),
@@ -105,6 +109,7 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     stop: () =>
       (stopping ??= (async () => {
         clearInterval(sweep);
+        index.close();
         server.closeAllConnections();
         await Promise.all([
           udp.close(),

@@ -1,6 +1,7 @@
 import type { Ingestor } from '../ingest/ingestor.ts';
 import type { EntitySelector } from '../query/filter/index.ts';
 import type { TraceMatcher } from '../query/find-summaries.ts';
+import type { TraceIndex } from '../query/trace-index.ts';
 import type { SamplingService } from '../sampling/index.ts';
 import type { LocalXRayStats } from '../stats.ts';
 import type { AccountSettings } from '../store/account-settings.ts';
@@ -10,6 +11,8 @@ import type { TraceStore } from '../store/trace-store.ts';
 /** Everything the HTTP routes use; built once by startLocalXRay. */
 export interface ServerContext {
   store: TraceStore;
+  /** Cached analyses and the annotation index; every analysis goes through it. */
+  index: TraceIndex;
   ingestor: Ingestor;
   groups: GroupStore;
   account: AccountSettings;

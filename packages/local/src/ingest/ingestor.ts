@@ -4,6 +4,14 @@ import type { StoredDocument } from '../store/stored-document.ts';
 import type { TraceStore } from '../store/trace-store.ts';
 import { acceptDocument, type UnprocessedSegment } from './accept-document.ts';
 
+/** What one ingest batch (or a retention sweep) changed. */
+export interface StoreChange {
+  /** Traces that received documents. */
+  touched: ReadonlySet<string>;
+  /** Traces evicted or expired. */
+  removed: readonly string[];
+}
+
 /**
  * The single entry point for documents from every transport (UDP, PutTraceSegments, OTLP):
  * validate, store, journal (one transaction per batch, before the caller acknowledges), count.
@@ -13,7 +21,7 @@ export class Ingestor {
   readonly #journal: SqliteJournal | undefined;
   readonly #stats: LocalXRayStats;
   readonly #now: () => number;
-  readonly #listeners = new Set<(traceIds: ReadonlySet<string>) => void>();
+  readonly #listeners = new Set<(change: StoreChange) => void>();
 
   constructor(
     store: TraceStore,
@@ -56,7 +64,7 @@ export class Ingestor {
     this.#stats.tracesEvicted += evicted.length;
     this.#stats.tracesStored = this.#store.size;
     this.#journal?.deleteTraces(evicted);
-    for (const listener of this.#listeners) listener(touched);
+    this.#emit({ touched, removed: evicted });
   }
 
   /** Drops traces not updated within `retentionMs`. */
@@ -65,11 +73,16 @@ export class Ingestor {
     this.#stats.tracesExpired += gone.length;
     this.#stats.tracesStored = this.#store.size;
     this.#journal?.deleteTraces(gone);
+    if (gone.length > 0) this.#emit({ touched: new Set(), removed: gone });
   }
 
-  /** Calls `listener` with the trace IDs touched by each batch; returns an unsubscribe function. */
-  onChange(listener: (traceIds: ReadonlySet<string>) => void): () => void {
+  /** Calls `listener` after each batch with the traces touched and removed; returns an unsubscribe function. */
+  onChange(listener: (change: StoreChange) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  #emit(change: StoreChange): void {
+    for (const listener of this.#listeners) listener(change);
   }
 }

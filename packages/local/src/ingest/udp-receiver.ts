@@ -1,94 +1,72 @@
-import { createSocket, type Socket } from 'node:dgram';
+import { Worker } from 'node:worker_threads';
 import type { LocalXRayStats } from '../stats.ts';
 import { parseDatagram } from './daemon-datagram.ts';
 import type { Ingestor } from './ingestor.ts';
+import type { UdpWorkerData, UdpWorkerMessage } from './udp-worker.ts';
 
-const BATCH = 2000;
 const RECV_BUFFER = 64 * 1024 * 1024;
 
 /**
- * The daemon UDP port: receives datagrams, keeps the receive callback to a push, and drains the
- * queue in batches on `setImmediate` (so sockets keep being read while documents are validated).
+ * The daemon UDP port. The socket lives in a worker thread that only receives and batches
+ * (udp-worker.ts); batches are split (daemon header), validated and stored here, on the main thread. A slow main thread
+ * therefore queues documents in memory instead of losing datagrams in the kernel.
  */
 export class UdpReceiver {
-  readonly #socket: Socket;
   readonly #ingestor: Ingestor;
   readonly #stats: LocalXRayStats;
-  #queue: Buffer[] = [];
-  #head = 0;
-  #scheduled = false;
-  #closed = false;
+  #worker: Worker | undefined;
+  #closing: Promise<void> | undefined;
 
   constructor(ingestor: Ingestor, stats: LocalXRayStats) {
     this.#ingestor = ingestor;
     this.#stats = stats;
-    this.#socket = createSocket({ type: 'udp4', recvBufferSize: RECV_BUFFER });
-    this.#socket.on('message', (msg) => {
-      this.#stats.datagramsReceived++;
-      this.#queue.push(msg);
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(() => this.#drain());
-      }
-    });
-    this.#socket.on('error', () => {
-      // A receive error on UDP is per-datagram; the socket stays usable.
-    });
   }
 
   /** Binds the socket; resolves with the bound port. */
   bind(port: number, host: string): Promise<number> {
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    const data: UdpWorkerData = { host, port, recvBufferSize: RECV_BUFFER };
+    const worker = new Worker(new URL(`./udp-worker${ext}`, import.meta.url), { workerData: data });
+    this.#worker = worker;
     return new Promise((resolve, reject) => {
-      const onError = (error: Error): void => reject(error);
-      this.#socket.once('error', onError);
-      this.#socket.bind(port, host, () => {
-        this.#socket.off('error', onError);
-        try {
-          this.#socket.setRecvBufferSize(RECV_BUFFER);
-        } catch {
-          // The kernel caps the size (net.core.rmem_max); the default still works.
-        }
-        resolve(this.#socket.address().port);
+      worker.on('message', (m: UdpWorkerMessage) => {
+        if (m.kind === 'bound') resolve(m.port);
+        else if (m.kind === 'error') {
+          reject(new Error(m.message));
+          void worker.terminate();
+        } else if (m.kind === 'batch') this.#batch(m);
       });
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('UDP worker exited')));
     });
   }
 
-  /** Processes everything queued now (tests and shutdown). */
-  flush(): void {
-    while (this.#head < this.#queue.length) this.#processBatch();
-  }
+  /** Nothing to do: batches are processed as they arrive (kept for API stability). */
+  flush(): void {}
 
   /** Closes the socket after processing what was received; idempotent. */
   close(): Promise<void> {
-    if (this.#closed) return Promise.resolve();
-    this.#closed = true;
-    return new Promise((resolve) => {
-      this.#socket.close(() => {
-        this.flush();
-        resolve();
-      });
+    const worker = this.#worker;
+    if (worker === undefined) return Promise.resolve();
+    this.#closing ??= new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.postMessage('close');
+      setTimeout(() => void worker.terminate(), 2_000).unref();
     });
+    return this.#closing;
   }
 
-  #drain(): void {
-    this.#processBatch();
-    if (this.#head < this.#queue.length) setImmediate(() => this.#drain());
-    else this.#scheduled = false;
-  }
-
-  #processBatch(): void {
-    const end = Math.min(this.#queue.length, this.#head + BATCH);
+  #batch(m: Extract<UdpWorkerMessage, { kind: 'batch' }>): void {
+    const all = Buffer.from(m.data);
     const bodies: string[] = [];
-    for (let i = this.#head; i < end; i++) {
-      const parsed = parseDatagram(this.#queue[i] as Buffer);
+    let start = 0;
+    for (const end of m.ends) {
+      const parsed = parseDatagram(all.subarray(start, end));
+      start = end;
       if (parsed.ok) bodies.push(parsed.body);
       else this.#stats.datagramsRejected++;
     }
-    this.#head = end;
-    if (this.#head === this.#queue.length) {
-      this.#queue = [];
-      this.#head = 0;
-    }
+    this.#stats.datagramsReceived += m.ends.length;
     try {
       this.#ingestor.ingest(bodies);
     } catch {

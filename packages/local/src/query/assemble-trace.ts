@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { StoredTrace } from '../store/stored-trace.ts';
 import { children, num, str, walk, type Entity } from './entity.ts';
 import { inferredNode } from './inferred-node.ts';
@@ -100,8 +99,8 @@ function addInferred(
   }
   const real = [...segments];
   for (const segment of real) {
-    walk(segment.doc, (entity, path) => {
-      if (path.length < 2) return;
+    walk(segment.doc, (entity, depth) => {
+      if (depth === 0) return;
       const node = inferredNode(entity);
       const id = str(entity, 'id');
       if (node === undefined || id === undefined) return;
@@ -134,10 +133,7 @@ function addInferred(
 }
 
 function inferredSegment(traceId: string, sub: Entity, name: string, origin: string): Entity {
-  const id = createHash('sha1')
-    .update(`${traceId}/${String(sub.id)}`)
-    .digest('hex')
-    .slice(0, 16);
+  const id = inferredId(String(sub.id));
   const doc: Entity = { id, name, trace_id: traceId, parent_id: sub.id, origin, inferred: true };
   doc.start_time = num(sub, 'start_time');
   if (num(sub, 'end_time') !== undefined) doc.end_time = sub.end_time;
@@ -146,4 +142,13 @@ function inferredSegment(traceId: string, sub: Entity, name: string, origin: str
     if (sub[key] !== undefined) doc[key] = sub[key];
   }
   return doc;
+}
+
+const HEX = '0123456789abcdef';
+
+/** A stable ID for the inferred segment of subsegment `id`: each hex digit rotated by 8. */
+function inferredId(id: string): string {
+  let out = '';
+  for (let i = 0; i < id.length; i++) out += HEX[(parseInt(id[i] as string, 16) + 8) % 16] ?? '0';
+  return out;
 }

@@ -31,16 +31,17 @@ export function children(e: Entity): Entity[] {
     : [];
 }
 
-/** Calls `visit` for `e` and every embedded subsegment below it, depth first, with the path. */
-export function walk(e: Entity, visit: (entity: Entity, path: readonly Entity[]) => void): void {
-  const stack: Array<{ entity: Entity; path: Entity[] }> = [{ entity: e, path: [e] }];
+/** Calls `visit` for `e` and every embedded subsegment below it, depth first (`e` has depth 0). */
+export function walk(e: Entity, visit: (entity: Entity, depth: number) => void): void {
+  const stack: Array<[Entity, number]> = [[e, 0]];
   while (stack.length > 0) {
-    const { entity, path } = stack.pop() as { entity: Entity; path: Entity[] };
-    visit(entity, path);
-    const subs = children(entity);
+    const [entity, depth] = stack.pop() as [Entity, number];
+    visit(entity, depth);
+    const subs = entity.subsegments;
+    if (!Array.isArray(subs)) continue;
     for (let i = subs.length - 1; i >= 0; i--) {
-      const sub = subs[i] as Entity;
-      stack.push({ entity: sub, path: [...path, sub] });
+      const sub: unknown = subs[i];
+      if (typeof sub === 'object' && sub !== null) stack.push([sub as Entity, depth + 1]);
     }
   }
 }

@@ -30,7 +30,9 @@ export function traceFilterCompiler(
     });
     if (!result.ok) throw invalidRequest(`Invalid filter expression: ${result.message}`);
     const filter = result.filter;
-    return (facts) => filter.matches(facts);
+    const matcher: TraceMatcher = (facts) => filter.matches(facts);
+    if (filter.ast !== undefined) matcher.ast = filter.ast;
+    return matcher;
   };
 }
 

@@ -1,13 +1,24 @@
 import { createHash } from 'node:crypto';
-import type { TraceStore } from '../store/trace-store.ts';
+import type { StoredTrace } from '../store/stored-trace.ts';
 import { invalidRequest } from '../errors.ts';
-import { analyseTrace } from './analyse-trace.ts';
+import type { TraceAnalysis } from './analyse-trace.ts';
+import type { FilterNode } from './filter/index.ts';
 import type { TraceSummaryShape } from './api-types.ts';
 import { inWindow, type TimeRangeType, type TimeWindow } from './time-range.ts';
 import type { TraceFacts } from './trace-facts.ts';
 
-/** Decides whether a trace matches a compiled filter expression. */
-export type TraceMatcher = (facts: TraceFacts) => boolean;
+/** Decides whether a trace matches a compiled filter expression; carries its syntax tree for planning. */
+export interface TraceMatcher {
+  (facts: TraceFacts): boolean;
+  /** The expression's syntax tree (query planning uses it to pick indexed candidates). */
+  ast?: FilterNode;
+}
+
+/** Where summaries come from: traces to scan and their (cached) analysis. */
+export interface SummarySource {
+  traces: Iterable<StoredTrace>;
+  analyse: (trace: StoredTrace) => TraceAnalysis | undefined;
+}
 
 /** A `GetTraceSummaries` request, validated. */
 export interface SummaryQuery {
@@ -39,15 +50,15 @@ interface Cursor {
  * seek token (the last summary's start time and ID), so concurrent ingest never repeats or skips a
  * trace. The last page omits `NextToken`.
  */
-export function findSummaries(store: TraceStore, q: SummaryQuery): SummaryPage {
+export function findSummaries(source: SummarySource, q: SummaryQuery): SummaryPage {
   const cursor = q.nextToken === undefined ? undefined : decodeToken(q.nextToken);
   const pageSize = q.pageSize ?? 100;
   let processed = 0;
   const matched: Array<{ t: number; summary: TraceSummaryShape }> = [];
-  for (const trace of store.traces()) {
+  for (const trace of source.traces) {
     if (!inWindow(trace, q.window, q.timeRangeType)) continue;
     processed++;
-    const analysis = analyseTrace(trace);
+    const analysis = source.analyse(trace);
     if (analysis === undefined) continue;
     const t = analysis.summary.StartTime;
     if (cursor !== undefined && !(t < cursor.t || (t === cursor.t && trace.id < cursor.i)))

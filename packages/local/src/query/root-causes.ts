@@ -1,5 +1,5 @@
 import type { AssembledSegment } from './assemble-trace.ts';
-import { children, elapsed, obj, str, type Entity } from './entity.ts';
+import { children, elapsed, obj, str, walk, type Entity } from './entity.ts';
 import type { TraceGraphParts } from './trace-analysis.ts';
 import type { RootCauseEntity, RootCauseService } from './trace-facts.ts';
 
@@ -16,31 +16,42 @@ export interface RootCauses {
  * root to a leaf. Pure.
  */
 export function findRootCauses(parts: TraceGraphParts): RootCauses {
+  const segments = parts.assembled.segments;
+  let anyFault = false;
+  let anyError = false;
+  for (const seg of segments) {
+    walk(seg.doc, (e) => {
+      anyFault ||= e.fault === true;
+      anyError ||= e.error === true;
+    });
+  }
   const callees = new Map<Entity, AssembledSegment[]>();
-  for (const seg of parts.assembled.segments) {
+  for (const seg of segments) {
     if (seg.caller === undefined) continue;
     const from = seg.callerEntity ?? seg.caller.doc;
-    callees.set(from, [...(callees.get(from) ?? []), seg]);
+    const list = callees.get(from);
+    if (list === undefined) callees.set(from, [seg]);
+    else list.push(seg);
   }
-  const kids = (e: Entity): Entity[] => [
-    ...children(e),
-    ...(callees.get(e) ?? []).map((s) => s.doc),
-  ];
-  const segOf = new Map<Entity, AssembledSegment>(parts.assembled.segments.map((s) => [s.doc, s]));
   const flagged = (flag: 'fault' | 'error'): RootCauseService[] => {
     const out: RootCauseService[] = [];
-    for (const seg of parts.assembled.segments) {
-      collectLeaves(seg.doc, [seg.doc], flag, kids, (path) => out.push(service(parts, seg, path)));
+    const calleeFlagged = (e: Entity): boolean =>
+      (callees.get(e) ?? []).some((s) => s.doc[flag] === true);
+    for (const seg of segments) {
+      collectLeaves(seg.doc, [], flag, calleeFlagged, (path) =>
+        out.push(service(parts, seg, path)),
+      );
     }
     return out;
   };
   const rootResponse = parts.root === undefined ? undefined : elapsed(parts.root.doc);
   const responsetime: RootCauseService[] = [];
   if (parts.root !== undefined && rootResponse !== undefined) {
+    const segOf = new Map<Entity, AssembledSegment>(segments.map((s) => [s.doc, s]));
     let seg = parts.root;
     let path: Entity[] = [seg.doc];
     for (let e = seg.doc, guard = 0; guard < 10_000; guard++) {
-      const next = slowest(kids(e));
+      const next = slowest([...children(e), ...(callees.get(e) ?? []).map((c) => c.doc)]);
       if (next === undefined) break;
       const nextSeg = segOf.get(next);
       if (nextSeg !== undefined) {
@@ -51,25 +62,31 @@ export function findRootCauses(parts: TraceGraphParts): RootCauses {
     }
     responsetime.push(service(parts, seg, path, rootResponse));
   }
-  return { fault: flagged('fault'), error: flagged('error'), responsetime };
+  return {
+    fault: anyFault ? flagged('fault') : [],
+    error: anyError ? flagged('error') : [],
+    responsetime,
+  };
 }
 
+/** Depth-first over embedded subsegments, reusing one path stack. */
 function collectLeaves(
   e: Entity,
   path: Entity[],
   flag: 'fault' | 'error',
-  kids: (e: Entity) => Entity[],
+  calleeFlagged: (e: Entity) => boolean,
   found: (path: Entity[]) => void,
 ): void {
+  path.push(e);
+  const subs = children(e);
   if (e[flag] !== true) {
-    for (const sub of children(e)) collectLeaves(sub, [...path, sub], flag, kids, found);
-    return;
+    for (const sub of subs) collectLeaves(sub, path, flag, calleeFlagged, found);
+  } else {
+    const flaggedSubs = subs.filter((k) => k[flag] === true);
+    if (flaggedSubs.length === 0 && !calleeFlagged(e)) found([...path]);
+    for (const sub of flaggedSubs) collectLeaves(sub, path, flag, calleeFlagged, found);
   }
-  const flaggedKids = kids(e).filter((k) => k[flag] === true);
-  if (flaggedKids.length === 0) return found(path);
-  for (const sub of children(e)) {
-    if (sub[flag] === true) collectLeaves(sub, [...path, sub], flag, kids, found);
-  }
+  path.pop();
 }
 
 function slowest(list: Entity[]): Entity | undefined {

@@ -1,5 +1,4 @@
 import { invalidRequest } from '../../errors.ts';
-import { analyseTrace } from '../../query/analyse-trace.ts';
 import type { TraceMatcher } from '../../query/find-summaries.ts';
 import type { GraphSamples } from '../../query/graph-samples.ts';
 import { buildServiceGraph } from '../../query/service-graph.ts';
@@ -43,7 +42,7 @@ function graphsIn(
   const out: GraphSamples[] = [];
   for (const trace of ctx.store.traces()) {
     if (!inWindow(trace, w, 'Event')) continue;
-    const analysis = analyseTrace(trace);
+    const analysis = ctx.index.analyse(trace);
     if (analysis === undefined || (matcher !== undefined && !matcher(analysis.facts))) continue;
     out.push(analysis.graph);
   }

@@ -1,9 +1,9 @@
 import { invalidRequest } from '../../errors.ts';
 import { buildServiceGraph } from '../../query/service-graph.ts';
-import { analyseTrace } from '../../query/analyse-trace.ts';
 import { findSummaries } from '../../query/find-summaries.ts';
 import { traceDocuments } from '../../query/trace-documents.ts';
 import type { GraphSamples } from '../../query/graph-samples.ts';
+import type { StoredTrace } from '../../store/stored-trace.ts';
 import { flag, list, struct, text, timestamp, type Body } from '../input.ts';
 import type { Route, ServerContext } from '../server-context.ts';
 
@@ -66,12 +66,19 @@ function getTraceSummaries(ctx: ServerContext, body: Body): unknown {
       ? strategy.Value
       : undefined;
   const nextToken = text(body, 'NextToken');
-  return findSummaries(ctx.store, {
+  const matcher =
+    expression === undefined || expression.trim() === ''
+      ? undefined
+      : ctx.compileFilter(expression);
+  const candidates = ctx.index.candidates(matcher?.ast);
+  const source = {
+    traces: candidates ?? ctx.store.traces(),
+    analyse: (t: StoredTrace) => ctx.index.analyse(t),
+  };
+  return findSummaries(source, {
     window: { start, end },
     timeRangeType: type,
-    ...(expression === undefined || expression.trim() === ''
-      ? {}
-      : { matcher: ctx.compileFilter(expression) }),
+    ...(matcher === undefined ? {} : { matcher }),
     ...(rate === undefined ? {} : { sampleRate: rate }),
     ...(nextToken === undefined ? {} : { nextToken }),
   });
@@ -82,7 +89,7 @@ function getTraceGraph(ctx: ServerContext, body: Body): unknown {
   const graphs: GraphSamples[] = [];
   for (const id of new Set(ids)) {
     const trace = ctx.store.get(id);
-    const analysis = trace === undefined ? undefined : analyseTrace(trace);
+    const analysis = trace === undefined ? undefined : ctx.index.analyse(trace);
     if (analysis !== undefined) graphs.push(analysis.graph);
   }
   return { Services: buildServiceGraph(graphs) };
