@@ -115,9 +115,7 @@ export function parseTraceHeader(
     else extra = withExtra(extra, value.slice(start, keyEnd), value.slice(valStart, stop));
   }
   if (pairs === 0) return refuse('no key=value field');
-  const result = build(root, parent, sampled, self, lineage, extra ?? []);
-  if (contextOnly && result.ok) result.hasMore = more;
-  return result;
+  return build(root, parent, sampled, self, lineage, extra ?? [], contextOnly ? more : undefined);
 }
 
 function build(
@@ -127,6 +125,7 @@ function build(
   self: string | undefined,
   lineage: string | undefined,
   extra: Array<[string, string]>,
+  hasMore: boolean | undefined,
 ): TraceHeaderResult {
   // One object shape for every header (all keys present, undefined when absent).
   const header: TraceHeader = {
@@ -158,7 +157,7 @@ function build(
   }
   if (lineage !== undefined && lineage !== '' && FIELD_VALUE.test(lineage))
     header.lineage = lineage;
-  return { ok: true, header };
+  return { ok: true, header, hasMore };
 }
 
 const OTHER = 0;

@@ -39,9 +39,17 @@ export function compare(
   const peerRates: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
+    // Alternate who goes first, so neither always runs right after a collection.
     globalThis.gc?.();
-    const a = (calls * batch) / timeCalls(ours, calls);
-    const b = (calls * batch) / timeCalls(peer, calls);
+    let a: number;
+    let b: number;
+    if (r % 2 === 0) {
+      a = (calls * batch) / timeCalls(ours, calls);
+      b = (calls * batch) / timeCalls(peer, calls);
+    } else {
+      b = (calls * batch) / timeCalls(peer, calls);
+      a = (calls * batch) / timeCalls(ours, calls);
+    }
     oursRates.push(a);
     peerRates.push(b);
     ratios.push(a / b);

@@ -8,10 +8,13 @@ import {
 import { formatTraceHeader, parseTraceHeader, type SampledFlag } from '@otel-xray/core';
 import {
   getIncomingTraceHeader,
+  hasIncomingTraceHeader,
   isSamplingUndecided,
   setIncomingTraceHeader,
   IncomingTraceHeader,
 } from './incoming-header.ts';
+
+import { readCanonicalHeader } from './internal/canonical-header.ts';
 
 const CONTEXT_ONLY = { contextOnly: true } as const;
 
@@ -24,6 +27,14 @@ const CONTEXT_ONLY = { contextOnly: true } as const;
  * @example const parent = extractTraceHeader(ROOT_CONTEXT, message.Attributes?.AWSTraceHeader);
  */
 export function extractTraceHeader(ctx: Context, value: unknown): Context {
+  if (typeof value === 'string') {
+    const canonical = readCanonicalHeader(value);
+    if (canonical !== undefined) {
+      const traceState = trace.getSpanContext(ctx)?.traceState;
+      if (traceState !== undefined) canonical.traceState = traceState;
+      return setIncomingTraceHeader(trace.setSpanContext(ctx, canonical), undefined);
+    }
+  }
   const parsed = parseTraceHeader(value, CONTEXT_ONLY);
   if (!parsed.ok) return ctx;
   const header = parsed.header;
@@ -61,13 +72,16 @@ export function extractTraceHeader(ctx: Context, value: unknown): Context {
 export function traceHeaderForContext(ctx: Context, existing?: string): string | undefined {
   const span = trace.getSpanContext(ctx);
   if (span === undefined || !isSpanContextValid(span)) return undefined;
-  const t = span.traceId.toLowerCase();
-  const root = `1-${t.slice(0, 8)}-${t.slice(8)}`;
-  const parent = span.spanId.toLowerCase();
+  // IDs are written as the span context holds them: lowercase from every OpenTelemetry ID
+  // generator and propagator (ours lowercases on extract), so no copy is made here.
+  const t = span.traceId;
+  const sampledBit = (span.traceFlags & TraceFlags.SAMPLED) !== 0;
+  if (existing === undefined && !hasIncomingTraceHeader(ctx))
+    return `Root=1-${t.substring(0, 8)}-${t.substring(8)};Parent=${span.spanId};Sampled=${sampledBit ? '1' : '0'}`;
   const incoming = getIncomingTraceHeader(ctx);
-  let sampled: SampledFlag | undefined = (span.traceFlags & TraceFlags.SAMPLED) === 1 ? '1' : '0';
-  if (incoming === undefined && existing === undefined)
-    return `Root=${root};Parent=${parent};Sampled=${sampled}`;
+  const root = `1-${t.slice(0, 8)}-${t.slice(8)}`;
+  const parent = span.spanId;
+  let sampled: SampledFlag | undefined = sampledBit ? '1' : '0';
   if (incoming !== undefined && isSamplingUndecided(ctx)) sampled = incoming.sampled;
   const kept = existing === undefined ? undefined : parseTraceHeader(existing);
   const old = kept?.ok === true ? kept.header : undefined;

@@ -6,15 +6,17 @@ import { parseTraceHeader, type SampledFlag, type TraceHeader } from '@otel-xray
  * `Parent` and `Sampled`; the full parse (`Lineage`, unknown fields) happens on first use.
  */
 export class IncomingTraceHeader {
+  // `declare`d fields are assigned in the constructor only: class-field initialisation would make
+  // every extraction pay for extra property definitions.
   /** The value as received (already known to parse). */
-  readonly raw: string;
+  declare readonly raw: string;
   /** `Root` as 32 hex (the OpenTelemetry trace ID), when the header had one. */
-  readonly traceId: string | undefined;
+  declare readonly traceId: string | undefined;
   /** `Parent`, lowercased. */
-  readonly parent: string | undefined;
+  declare readonly parent: string | undefined;
   /** `Sampled`; `undefined` when absent. */
-  readonly sampled: SampledFlag | undefined;
-  #header: TraceHeader | undefined;
+  declare readonly sampled: SampledFlag | undefined;
+  declare private parsed: TraceHeader | undefined;
 
   /** @internal Built by the extractors of this package. */
   constructor(raw: string, traceId?: string, parent?: string, sampled?: SampledFlag) {
@@ -22,15 +24,16 @@ export class IncomingTraceHeader {
     this.traceId = traceId;
     this.parent = parent;
     this.sampled = sampled;
+    this.parsed = undefined;
   }
 
   /** The parsed value, including `Lineage`, `Self` and unknown fields in order. */
   get header(): TraceHeader {
-    if (this.#header === undefined) {
-      const parsed = parseTraceHeader(this.raw);
-      this.#header = parsed.ok ? parsed.header : { extra: [] };
+    if (this.parsed === undefined) {
+      const result = parseTraceHeader(this.raw);
+      this.parsed = result.ok ? result.header : { extra: [] };
     }
-    return this.#header;
+    return this.parsed;
   }
 
   /** True for `Sampled=?` or no `Sampled`: the receiver decides. */
@@ -47,6 +50,11 @@ export function setIncomingTraceHeader(ctx: Context, incoming: IncomingTraceHead
   return ctx.getValue(INCOMING_TRACE_HEADER) === undefined
     ? ctx
     : ctx.deleteValue(INCOMING_TRACE_HEADER);
+}
+
+/** @internal Cheap check for inject's fast path. */
+export function hasIncomingTraceHeader(ctx: Context): boolean {
+  return ctx.getValue(INCOMING_TRACE_HEADER) !== undefined;
 }
 
 /**

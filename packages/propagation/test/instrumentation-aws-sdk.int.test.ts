@@ -7,6 +7,7 @@ import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/c
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
+import type * as SqsModule from '@aws-sdk/client-sqs';
 import {
   XRayPropagator,
   extractSqsMessageContext,
@@ -20,7 +21,7 @@ const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcess
 // Enabled before the SDK modules load (they are imported dynamically below), as in a service
 // started with --import.
 const instrumentation = new AwsInstrumentation({ ...xrayAwsSdkHooks() });
-let sqsModule: typeof import('@aws-sdk/client-sqs');
+let sqsModule: typeof SqsModule;
 let tracer: Tracer;
 
 beforeAll(async () => {
@@ -46,7 +47,8 @@ function header(traceId: string, spanId: string): string {
 describe('with @opentelemetry/instrumentation-aws-sdk', () => {
   describe('send through an instrumented client with the middleware, receive, process', () => {
     it('parents everything to the one producer span, without duplicates', async () => {
-      const { SQSClient, CreateQueueCommand, SendMessageCommand, ReceiveMessageCommand } = sqsModule;
+      const { SQSClient, CreateQueueCommand, SendMessageCommand, ReceiveMessageCommand } =
+        sqsModule;
       const sqs = new SQSClient({});
       sqs.middlewareStack.use(xrayTraceHeaderPlugin());
       const { QueueUrl } = await sqs.send(
@@ -58,7 +60,9 @@ describe('with @opentelemetry/instrumentation-aws-sdk', () => {
         await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'order' }));
         span.end();
       });
-      const producers = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.PRODUCER);
+      const producers = exporter
+        .getFinishedSpans()
+        .filter((s) => Number(s.kind) === Number(SpanKind.PRODUCER));
       expect(producers).toHaveLength(1);
       const producer = producers[0]!.spanContext();
 
@@ -75,7 +79,9 @@ describe('with @opentelemetry/instrumentation-aws-sdk', () => {
       );
       expect(findSqsMessageTrace(message, ROOT_CONTEXT)?.source).toBe('AWSTraceHeader');
 
-      const consumer = exporter.getFinishedSpans().find((s) => s.kind === SpanKind.CONSUMER);
+      const consumer = exporter
+        .getFinishedSpans()
+        .find((s) => Number(s.kind) === Number(SpanKind.CONSUMER));
       expect(consumer?.links.map((l) => l.context.spanId)).toEqual([producer.spanId]);
 
       const parentCtx = extractSqsMessageContext(message, ROOT_CONTEXT);
@@ -88,7 +94,8 @@ describe('with @opentelemetry/instrumentation-aws-sdk', () => {
 
   describe('a message that carries only AWSTraceHeader (a producer in another language)', () => {
     it('is linked by the receive span through xrayAwsSdkHooks', async () => {
-      const { SQSClient, CreateQueueCommand, SendMessageCommand, ReceiveMessageCommand } = sqsModule;
+      const { SQSClient, CreateQueueCommand, SendMessageCommand, ReceiveMessageCommand } =
+        sqsModule;
       const sqs = new SQSClient({});
       const { QueueUrl } = await sqs.send(
         new CreateQueueCommand({ QueueName: `prop-foreign-${Date.now().toString(36)}` }),
@@ -116,7 +123,9 @@ describe('with @opentelemetry/instrumentation-aws-sdk', () => {
         sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 1 })),
       );
       expect(received.Messages?.[0]?.MessageAttributes).toBeUndefined();
-      const consumer = exporter.getFinishedSpans().find((s) => s.kind === SpanKind.CONSUMER);
+      const consumer = exporter
+        .getFinishedSpans()
+        .find((s) => Number(s.kind) === Number(SpanKind.CONSUMER));
       expect(consumer?.links.map((l) => `${l.context.traceId}/${l.context.spanId}`)).toEqual([
         `${traceId}/${spanId}`,
       ]);

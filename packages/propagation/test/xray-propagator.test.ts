@@ -153,13 +153,15 @@ describe('XRayPropagator', () => {
     it('writes Sampled=0 for a span that is not sampled', () => {
       expect(inject(local(TraceFlags.NONE))['x-amzn-trace-id']).toMatch(/;Sampled=0$/);
     });
-    it('lowercases IDs of a span context from elsewhere', () => {
+    it('writes IDs as the span context holds them (OpenTelemetry IDs are lowercase)', () => {
       const ctx = trace.setSpanContext(ROOT_CONTEXT, {
         traceId: TRACE_ID.toUpperCase(),
         spanId: 'A1B2C3D4E5F60718',
         traceFlags: 1,
       });
-      expect(inject(ctx)['x-amzn-trace-id']).toBe(`Root=${ROOT};Parent=a1b2c3d4e5f60718;Sampled=1`);
+      expect(inject(ctx)['x-amzn-trace-id']).toBe(
+        `Root=${ROOT.toUpperCase()};Parent=A1B2C3D4E5F60718;Sampled=1`,
+      );
     });
     it('writes nothing without a valid span context', () => {
       expect(inject(ROOT_CONTEXT)).toEqual({});

@@ -1,8 +1,7 @@
 // Queues, topics and polling against the emulator the integration global setup started. Clients
 // are configured from the environment only (AWS_ENDPOINT_URL, AWS_REGION, credentials).
 import { randomBytes } from 'node:crypto';
-import type {
-  SQSClient} from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -10,7 +9,7 @@ import {
   type Message,
   type ReceiveMessageCommandInput,
 } from '@aws-sdk/client-sqs';
-import type { SNSClient} from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { withTraceAttributeNames } from '@otel-xray/propagation';
 
