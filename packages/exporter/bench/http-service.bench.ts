@@ -3,7 +3,7 @@
 // (`startTracing` from @otel-xray/node); our exporter wired by hand; aws-xray-sdk-core; ADOT-style
 // (@opentelemetry/sdk-node + OTLP/proto exporter to a local sink); plus `otel-noop` (see below). Goal: ours ≥ 0.85× uninstrumented
 // req/s and ≥ 1.1× aws-xray-sdk-core. Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32),
-// BENCH_ROUNDS (default 3).
+// BENCH_ROUNDS (default 3), BENCH_VARIANTS (comma-separated subset).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ const here = import.meta.dirname;
 interface Outcome {
   variant: string;
   requests: number;
+  /** Service CPU time per request in µs (user + system), robust to load from other processes. */
+  cpuPerRequest: number;
   p99: number;
   errors: number;
   exported: string;
@@ -61,6 +63,11 @@ async function load(port: number, duration: number): Promise<autocannon.Result> 
   return autocannon({ url: `http://127.0.0.1:${port}/orders`, connections, duration });
 }
 
+async function cpuMicros(port: number): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${port}/__cpu`);
+  return Number(await response.text());
+}
+
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -83,8 +90,11 @@ const env = {
 // instrumentation's cost from the exporter's.
 const variants = ['none', 'ours', 'exporter', 'otel-noop', 'xray-sdk', 'adot'];
 const runs: Outcome[] = [];
-const active = variants.filter((variant) => variant !== 'ours' || nodeHasStartTracing());
-if (!active.includes('ours')) {
+const only = process.env['BENCH_VARIANTS']?.split(',');
+const active = variants
+  .filter((variant) => only === undefined || only.includes(variant))
+  .filter((variant) => variant !== 'ours' || nodeHasStartTracing());
+if (!nodeHasStartTracing()) {
   process.stdout.write('ours (startTracing): skipped — @otel-xray/node has no startTracing yet\n');
 }
 // Rounds interleave the variants so that load from other processes spreads over all of them.
@@ -94,17 +104,21 @@ for (let round = 1; round <= rounds; round++) {
     try {
       await load(port, 2); // warm-up: JIT, connection pools
       for (const sink of [sqs, udp, otlp]) sink.reset();
+      const cpuBefore = await cpuMicros(port);
       const result = await load(port, seconds);
+      const cpu = (await cpuMicros(port)) - cpuBefore;
       await new Promise((resolve) => setTimeout(resolve, 1500)); // let batches drain
       runs.push({
         variant,
         requests: result.requests.average,
+        cpuPerRequest: cpu / Math.max(1, result.requests.total),
         p99: result.latency.p99,
         errors: result.errors + result.non2xx,
         exported: `sqs=${sqs.count()} udp=${udp.count()} otlp-requests=${otlp.count()}`,
       });
       process.stdout.write(
-        `round ${round} ${variant}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms\n`,
+        `round ${round} ${variant}: ${result.requests.average.toFixed(0)} req/s, ` +
+          `p99 ${result.latency.p99} ms, ${(cpu / Math.max(1, result.requests.total)).toFixed(0)} µs CPU/request\n`,
       );
     } finally {
       await stop(child);
@@ -124,10 +138,11 @@ const by = (name: string) => outcomes.find((o) => o.variant === name);
 process.stdout.write(
   `\nmedian of ${rounds} rounds, ${seconds}s × ${connections} connections per run\n`,
 );
-process.stdout.write('variant    req/s    p99 ms  errors  received\n');
+process.stdout.write('variant    req/s    p99 ms  µs CPU/req  errors  received\n');
 for (const o of outcomes) {
   process.stdout.write(
-    `${o.variant.padEnd(9)} ${o.requests.toFixed(0).padStart(7)} ${String(o.p99).padStart(8)} ${String(o.errors).padStart(7)}  ${o.exported}\n`,
+    `${o.variant.padEnd(9)} ${o.requests.toFixed(0).padStart(7)} ${String(o.p99).padStart(8)} ` +
+      `${o.cpuPerRequest.toFixed(0).padStart(10)} ${String(o.errors).padStart(7)}  ${o.exported}\n`,
   );
 }
 const base = by('none');
@@ -137,9 +152,14 @@ for (const name of ['ours', 'exporter']) {
   if (!ours || !base || !peer) continue;
   const vsBase = ours.requests / base.requests;
   const vsPeer = ours.requests / peer.requests;
+  // Capacity from CPU: requests one core serves, relative (cpu per request of the other / ours).
+  const cpuBase = base.cpuPerRequest / ours.cpuPerRequest;
+  const cpuPeer = peer.cpuPerRequest / ours.cpuPerRequest;
+  const mark = (value: number, goal: number) =>
+    `${value.toFixed(2)}× ${value >= goal ? 'ok' : 'MISSED'}`;
   process.stdout.write(
-    `${name}: ${vsBase.toFixed(2)}× uninstrumented (goal ≥ 0.85) ${vsBase >= 0.85 ? 'ok' : 'MISSED'}; ` +
-      `${vsPeer.toFixed(2)}× aws-xray-sdk-core (goal ≥ 1.1) ${vsPeer >= 1.1 ? 'ok' : 'MISSED'}\n`,
+    `${name}: req/s ${mark(vsBase, 0.85)} of uninstrumented, ${mark(vsPeer, 1.1)} of aws-xray-sdk-core; ` +
+      `CPU capacity ${mark(cpuBase, 0.85)} of uninstrumented, ${mark(cpuPeer, 1.1)} of aws-xray-sdk-core\n`,
   );
 }
 const adot = by('adot');
