@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SpanKind } from '@opentelemetry/api';
+import { context, SpanKind, trace as traceApi } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
+import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { XRaySpanExporter } from '../src/index.ts';
 import type { XRayExporterConfig } from '../src/index.ts';
@@ -192,6 +193,27 @@ describe('XRaySpanExporter', () => {
       await expect.poll(() => target.stats().sendErrors, { timeout: 10_000 }).toBeGreaterThan(0);
       expect(target.stats()).toMatchObject({ spansReceived: 20, documentsSent: 20, requests: 20 });
       expect(logs.warn.filter((w) => w.includes('unreachable'))).toHaveLength(1);
+    });
+  });
+
+  describe('with the OTel SDK', () => {
+    it('receives spans from a BatchSpanProcessor and flushes them on provider shutdown', async () => {
+      listener = await listenUdp();
+      const target = make({ daemonAddress: `127.0.0.1:${listener.port}` });
+      const provider = new BasicTracerProvider({
+        spanProcessors: [new BatchSpanProcessor(target)],
+      });
+      const tracer = provider.getTracer('exporter-test');
+      const root = tracer.startSpan('GET /health', { kind: SpanKind.SERVER });
+      const parent = traceApi.setSpan(context.active(), root);
+      tracer.startSpan('db.query', { kind: SpanKind.CLIENT }, parent).end();
+      root.end();
+      await provider.shutdown();
+      const received = (await listener.waitFor(2)).map((d) => parse(d).doc);
+      expect(received).toHaveLength(2);
+      expect(received.filter((doc) => doc.type === 'subsegment')).toHaveLength(1);
+      expect(new Set(received.map((doc) => doc.trace_id)).size).toBe(1);
+      expect(target.stats()).toMatchObject({ spansReceived: 2, documentsSent: 2 });
     });
   });
 
