@@ -61,3 +61,4 @@ export type {
   TranslateDeps,
   TranslationProblem,
 } from './translate/translatable-span.ts';
+export type { ParseTraceHeaderOptions } from './trace-header.ts';

@@ -1,5 +1,9 @@
 import type { XRayTraceId } from './ids.ts';
 import { ALL_ZERO, canonicalSegmentId, canonicalTraceId } from './internal/hex.ts';
+import { FIELD_VALUE, TOKEN, isSpace, sameKey } from './internal/header-chars.ts';
+
+export { formatTraceHeader, MAX_EXTRA_FIELDS_LENGTH } from './trace-header-format.ts';
+export type { FormatTraceHeaderOptions } from './trace-header-format.ts';
 
 /** Name of the HTTP header (lowercase; header names are case-insensitive). */
 export const TRACE_HEADER_NAME = 'x-amzn-trace-id';
@@ -7,8 +11,6 @@ export const TRACE_HEADER_NAME = 'x-amzn-trace-id';
 export const MAX_TRACE_HEADER_LENGTH = 4096;
 /** Most non-empty `;`-separated fields we parse; one more refuses the header. */
 export const MAX_TRACE_HEADER_FIELDS = 32;
-/** Budget for unknown fields when formatting (key + value + separators), as the X-Ray SDK for Node. */
-export const MAX_EXTRA_FIELDS_LENGTH = 256;
 
 /** The upstream sampling decision: `1` sampled, `0` not, `?` asks the receiver to decide. */
 export type SampledFlag = '0' | '1' | '?';
@@ -50,10 +52,6 @@ export interface ParseTraceHeaderOptions {
 }
 
 const refuse = (reason: string): TraceHeaderResult => ({ ok: false, reason });
-// RFC 9110 token characters for keys; visible ASCII and space for values, so a re-emitted field
-// can never make an HTTP client throw on an invalid header value.
-const TOKEN = /^[!#$%&'*+.^`|~\w-]+$/;
-const FIELD_VALUE = /^[\x20-\x7e]*$/;
 
 /**
  * Parses an `X-Amzn-Trace-Id` value the way the X-Ray SDKs and the OpenTelemetry propagators
@@ -195,81 +193,10 @@ function withExtra(
   return extra;
 }
 
-/** True when `s` at `start` spells `lower` in any case (`lower` is lowercase ASCII letters). */
-function sameKey(s: string, start: number, lower: string): boolean {
-  for (let i = 0; i < lower.length; i++)
-    if ((s.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
-  return true;
-}
-
-/** The characters `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 function why(code: number): string {
   return code === ALL_ZERO ? 'all-zero' : 'bad-format';
 }
 
 function clip(s: string): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
-
-/** Options of {@link formatTraceHeader}. */
-export interface FormatTraceHeaderOptions {
-  /** Emit `Self` (default false: SDKs do not re-emit ALB's field). */
-  includeSelf?: boolean;
-  /** Unknown fields that would push their total (`;key=value` each) past this are dropped (default {@link MAX_EXTRA_FIELDS_LENGTH}). */
-  maxExtraLength?: number;
-}
-
-/**
- * Writes the canonical form `Root=…;Parent=…;Sampled=…;Lineage=…` (exact key case, no spaces,
- * no trailing `;`), followed by unknown fields in their original order. Fields that could not
- * come out of {@link parseTraceHeader} (a key that is not a token, a value with `;` or control
- * characters, a known key among the extras) are skipped, so the result always parses back.
- * @example formatTraceHeader({ root: '1-5759e988-bd862e3fe1be46a994272793', sampled: '?', extra: [] }) // 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=?'
- */
-export function formatTraceHeader(
-  header: Partial<TraceHeader>,
-  options: FormatTraceHeaderOptions = {},
-): string {
-  let out = '';
-  if (header.root) out = `Root=${header.root}`;
-  if (header.parent) out += `${out ? ';' : ''}Parent=${header.parent}`;
-  if (header.sampled) out += `${out ? ';' : ''}Sampled=${header.sampled}`;
-  if (header.self && options.includeSelf) out += `${out ? ';' : ''}Self=${header.self}`;
-  if (header.lineage && isFieldValue(header.lineage))
-    out += `${out ? ';' : ''}Lineage=${header.lineage}`;
-  const extra = header.extra;
-  if (extra === undefined || extra.length === 0) return out;
-  let budget = options.maxExtraLength ?? MAX_EXTRA_FIELDS_LENGTH;
-  for (const [key, val] of extra) {
-    const size = key.length + val.length + 2;
-    if (size > budget || !isExtraKey(key) || !isFieldValue(val)) continue;
-    budget -= size;
-    out += `${out ? ';' : ''}${key}=${val}`;
-  }
-  return out;
-}
-
-const KNOWN_KEYS = new Set(['root', 'parent', 'sampled', 'self', 'lineage']);
-
-function isExtraKey(key: string): boolean {
-  return TOKEN.test(key) && !KNOWN_KEYS.has(key.toLowerCase());
-}
-
-function isFieldValue(val: string): boolean {
-  return FIELD_VALUE.test(val) && !val.includes(';') && val.trim() === val;
 }

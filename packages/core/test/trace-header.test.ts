@@ -155,6 +155,33 @@ describe('parseTraceHeader', () => {
     });
   });
 
+  describe('contextOnly', () => {
+    it('reads Root, Parent, Sampled and reports the other fields as hasMore', () => {
+      const result = parseTraceHeader(`Self=1-1-1;${CANONICAL};Lineage=a:1;x=y`, {
+        contextOnly: true,
+      });
+      expect(result).toMatchObject({
+        ok: true,
+        hasMore: true,
+        header: { root: ROOT, parent: PARENT, sampled: '1', extra: [] },
+      });
+      expect(result.ok && result.header.lineage).toBeUndefined();
+      expect(parseTraceHeader(CANONICAL, { contextOnly: true })).toMatchObject({ hasMore: false });
+    });
+    it.each([...fixtures.valid, ...fixtures.refused])(
+      'accepts and refuses as the full parse does: $name',
+      ({ header: value }) => {
+        const full = parseTraceHeader(value);
+        const fast = parseTraceHeader(value, { contextOnly: true });
+        expect(fast.ok).toBe(full.ok);
+        if (fast.ok && full.ok) {
+          const { root, parent, sampled } = full.header;
+          expect(fast.header).toMatchObject({ root, parent, sampled });
+        }
+      },
+    );
+  });
+
   describe('non-headers', () => {
     it.each([
       ['undefined', undefined],
