@@ -72,7 +72,9 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000); // a variant that ignores SIGTERM
   await exited;
+  clearTimeout(timer);
 }
 
 const sqs = await startSqsSink();
