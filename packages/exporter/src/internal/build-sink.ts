@@ -43,10 +43,7 @@ export function buildSink(
 }
 
 /** Builds the `udp` transport. */
-function buildUdpTransport(
-  config: XRayExporterConfig,
-  stats: ExporterStats,
-): DocumentTransport {
+function buildUdpTransport(config: XRayExporterConfig, stats: ExporterStats): DocumentTransport {
   return createUdpTransport({ address: resolveDaemonAddress(config.daemonAddress).udp, stats });
 }
 
