@@ -11,7 +11,8 @@ import {
   hasIncomingTraceHeader,
   isSamplingUndecided,
   setIncomingTraceHeader,
-  IncomingTraceHeader,
+  incomingTraceHeader,
+  incomingTraceHeaderFields,
 } from './incoming-header.ts';
 
 import { readCanonicalHeader } from './internal/canonical-header.ts';
@@ -57,7 +58,7 @@ export function extractTraceHeader(ctx: Context, value: unknown): Context {
   const raw = (Array.isArray(value) ? (value[0] as unknown) : value) as string;
   return setIncomingTraceHeader(
     out,
-    new IncomingTraceHeader(raw, traceId, header.parent, header.sampled),
+    incomingTraceHeader(raw, traceId, header.parent, header.sampled),
   );
 }
 
@@ -86,13 +87,14 @@ export function traceHeaderForContext(ctx: Context, existing?: string): string |
   const kept = existing === undefined ? undefined : parseTraceHeader(existing);
   const old = kept?.ok === true ? kept.header : undefined;
   const extra = [...(old?.extra ?? [])];
-  for (const field of incoming?.header.extra ?? [])
+  const fields = incoming === undefined ? undefined : incomingTraceHeaderFields(incoming);
+  for (const field of fields?.extra ?? [])
     if (!extra.some(([key]) => key === field[0])) extra.push(field);
   return formatTraceHeader({
     root,
     parent,
     sampled,
-    lineage: old?.lineage ?? incoming?.header.lineage,
+    lineage: old?.lineage ?? fields?.lineage,
     extra,
   });
 }

@@ -3,43 +3,52 @@ import { parseTraceHeader, type SampledFlag, type TraceHeader } from '@otel-xray
 
 /**
  * What an extraction left in the context: the header's raw value, its trace ID in W3C form,
- * `Parent` and `Sampled`; the full parse (`Lineage`, unknown fields) happens on first use.
+ * `Parent` and `Sampled`. `Lineage` and unknown fields are parsed on demand by
+ * {@link incomingTraceHeaderFields} (a plain object: building it is on every extraction's path).
  */
-export class IncomingTraceHeader {
-  // `declare`d fields are assigned in the constructor only: class-field initialisation would make
-  // every extraction pay for extra property definitions.
+export interface IncomingTraceHeader {
   /** The value as received (already known to parse). */
-  declare readonly raw: string;
+  readonly raw: string;
   /** `Root` as 32 hex (the OpenTelemetry trace ID), when the header had one. */
-  declare readonly traceId: string | undefined;
+  readonly traceId: string | undefined;
   /** `Parent`, lowercased. */
-  declare readonly parent: string | undefined;
+  readonly parent: string | undefined;
   /** `Sampled`; `undefined` when absent. */
-  declare readonly sampled: SampledFlag | undefined;
-  declare private parsed: TraceHeader | undefined;
+  readonly sampled: SampledFlag | undefined;
+}
 
-  /** @internal Built by the extractors of this package. */
-  constructor(raw: string, traceId?: string, parent?: string, sampled?: SampledFlag) {
-    this.raw = raw;
-    this.traceId = traceId;
-    this.parent = parent;
-    this.sampled = sampled;
-    this.parsed = undefined;
-  }
+interface IncomingRecord extends IncomingTraceHeader {
+  parsed: TraceHeader | undefined;
+}
 
-  /** The parsed value, including `Lineage`, `Self` and unknown fields in order. */
-  get header(): TraceHeader {
-    if (this.parsed === undefined) {
-      const result = parseTraceHeader(this.raw);
-      this.parsed = result.ok ? result.header : { extra: [] };
-    }
-    return this.parsed;
-  }
+/** @internal A new record for the context. */
+export function incomingTraceHeader(
+  raw: string,
+  traceId: string | undefined,
+  parent: string | undefined,
+  sampled: SampledFlag | undefined,
+): IncomingTraceHeader {
+  const record: IncomingRecord = { raw, traceId, parent, sampled, parsed: undefined };
+  return record;
+}
 
-  /** True for `Sampled=?` or no `Sampled`: the receiver decides. */
-  get undecided(): boolean {
-    return this.sampled !== '0' && this.sampled !== '1';
+/**
+ * The full parse of an incoming header (`Lineage`, `Self`, unknown fields in order), computed
+ * once per extraction.
+ * @example incomingTraceHeaderFields(getIncomingTraceHeader(ctx)!).lineage
+ */
+export function incomingTraceHeaderFields(incoming: IncomingTraceHeader): TraceHeader {
+  const record = incoming as IncomingRecord;
+  if (record.parsed === undefined) {
+    const result = parseTraceHeader(record.raw);
+    record.parsed = result.ok ? result.header : { extra: [] };
   }
+  return record.parsed;
+}
+
+/** True for `Sampled=?` or no `Sampled`: the receiver decides. */
+function undecided(incoming: IncomingTraceHeader): boolean {
+  return incoming.sampled !== '0' && incoming.sampled !== '1';
 }
 
 const INCOMING_TRACE_HEADER = createContextKey('@otel-xray/propagation incoming X-Amzn-Trace-Id');
@@ -64,8 +73,10 @@ export function hasIncomingTraceHeader(ctx: Context): boolean {
  * @example const sampled = getIncomingTraceHeader(context.active())?.sampled; // '?' → answer with a response header
  */
 export function getIncomingTraceHeader(ctx: Context): IncomingTraceHeader | undefined {
-  const value = ctx.getValue(INCOMING_TRACE_HEADER);
-  return value instanceof IncomingTraceHeader ? value : undefined;
+  const value = ctx.getValue(INCOMING_TRACE_HEADER) as Partial<IncomingRecord> | undefined;
+  return typeof value === 'object' && value !== null && typeof value.raw === 'string'
+    ? (value as IncomingTraceHeader)
+    : undefined;
 }
 
 /**
@@ -77,7 +88,7 @@ export function getIncomingTraceHeader(ctx: Context): IncomingTraceHeader | unde
  */
 export function isSamplingUndecided(ctx: Context): boolean {
   const incoming = getIncomingTraceHeader(ctx);
-  if (incoming === undefined || !incoming.undecided) return false;
+  if (incoming === undefined || !undecided(incoming)) return false;
   const parentSpan = trace.getSpanContext(ctx);
   return (
     parentSpan !== undefined &&

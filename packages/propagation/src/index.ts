@@ -2,7 +2,11 @@ export { XRayPropagator, readTraceHeader } from './xray-propagator.ts';
 export { XRayLambdaPropagator, LAMBDA_TRACE_HEADER_ENV } from './lambda-propagator.ts';
 export type { XRayLambdaPropagatorOptions } from './lambda-propagator.ts';
 export { extractTraceHeader, traceHeaderForContext } from './header-context.ts';
-export { getIncomingTraceHeader, isSamplingUndecided } from './incoming-header.ts';
+export {
+  getIncomingTraceHeader,
+  incomingTraceHeaderFields,
+  isSamplingUndecided,
+} from './incoming-header.ts';
 export type { IncomingTraceHeader } from './incoming-header.ts';
 export { injectSqsSendMessage, injectSqsSendMessageBatch } from './sqs-send.ts';
 export { extractSqsMessageContext, findSqsMessageTrace } from './sqs-receive.ts';

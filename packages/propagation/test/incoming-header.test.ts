@@ -37,7 +37,7 @@ describe('isSamplingUndecided', () => {
     });
     it('is false when the header had no Parent (no remote parent at all)', () => {
       const ctx = extractTraceHeader(ROOT_CONTEXT, `Root=${ROOT};Sampled=?`);
-      expect(getIncomingTraceHeader(ctx)?.header.sampled).toBe('?');
+      expect(getIncomingTraceHeader(ctx)?.sampled).toBe('?');
       expect(isSamplingUndecided(ctx)).toBe(false);
     });
   });

@@ -11,6 +11,7 @@ import {
   LAMBDA_TRACE_HEADER_ENV,
   XRayLambdaPropagator,
   getIncomingTraceHeader,
+  incomingTraceHeaderFields,
 } from '@otel-xray/propagation';
 
 const ENV_HEADER =
@@ -33,7 +34,7 @@ describe('XRayLambdaPropagator', () => {
         defaultTextMapGetter,
       );
       expect(spanId(ctx)).toBe('0a1b2c3d4e5f6071');
-      expect(getIncomingTraceHeader(ctx)?.header.lineage).toBe('1:fcb2f2e4:0');
+      expect(incomingTraceHeaderFields(getIncomingTraceHeader(ctx)!).lineage).toBe('1:fcb2f2e4:0');
     });
     it('uses the carrier when a valid span is already active', () => {
       const active = trace.setSpanContext(ROOT_CONTEXT, {
