@@ -1,5 +1,4 @@
-// `npm run demo`: the main job. Filled in by the services issue; until then it says what is missing.
-process.stderr.write(
-  '[demo] the demo (emulator + local X-Ray + three services) is not built yet\n',
-);
-process.exitCode = 1;
+// `npm run demo` (after scripts/run.sh has set everything up): see services/demo/src/run-demo.ts.
+import { runDemo } from '../services/demo/src/run-demo.ts';
+
+process.exitCode = await runDemo();

@@ -50,6 +50,16 @@ export async function provision(
 ): Promise<Provisioned> {
   const sqs = clients?.sqs ?? new SQSClient({});
   const sns = clients?.sns ?? new SNSClient({});
+  try {
+    return await provisionWith(prefix, sqs, sns);
+  } finally {
+    // clients made here are closed here: idle keep-alive sockets would hold up the emulator's shutdown
+    if (!clients?.sqs) sqs.destroy();
+    if (!clients?.sns) sns.destroy();
+  }
+}
+
+async function provisionWith(prefix: string, sqs: SQSClient, sns: SNSClient): Promise<Provisioned> {
   const queue = async (
     name: string,
     attributes: Record<string, string> = {},
