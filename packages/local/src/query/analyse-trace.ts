@@ -1,6 +1,6 @@
 import type { StoredTrace } from '../store/stored-trace.ts';
 import type { TraceSummaryShape } from './api-types.ts';
-import { buildTraceFacts } from './build-trace-facts.ts';
+import { buildTraceFacts, type FactsWithDetails } from './build-trace-facts.ts';
 import { graphSamples, type GraphSamples } from './graph-samples.ts';
 import { analyseStructure } from './trace-analysis.ts';
 import type { TraceFacts } from './trace-facts.ts';
@@ -15,9 +15,17 @@ export interface TraceAnalysis {
   /** Earliest start and latest end over all segments (epoch seconds). */
   startTime: number;
   endTime: number;
+  /** Root segment start (or the earliest start): the summary's `StartTime` and sort key. */
+  rootStart: number;
   facts: TraceFacts;
   graph: GraphSamples;
-  summary: TraceSummaryShape;
+  annotations: FactsWithDetails['annotations'];
+  users: FactsWithDetails['users'];
+}
+
+/** The `TraceSummary` of an analysis, built on demand (summaries are not cached: memory). */
+export function summaryOf(analysis: TraceAnalysis): TraceSummaryShape {
+  return traceSummary({ ...analysis, startTime: analysis.rootStart });
 }
 
 /**
@@ -31,13 +39,16 @@ export function analyseTrace(trace: StoredTrace): TraceAnalysis | undefined {
   try {
     const parts = analyseStructure(trace);
     const details = buildTraceFacts(parts);
+    const rootStart = parts.root?.doc.start_time;
     const analysis: TraceAnalysis = {
       revision: trace.revision,
       startTime: parts.startTime,
       endTime: parts.endTime,
+      rootStart: typeof rootStart === 'number' ? rootStart : parts.startTime,
       facts: details.facts,
       graph: graphSamples(parts),
-      summary: traceSummary(parts, details, trace.revision),
+      annotations: details.annotations,
+      users: details.users,
     };
     trace.cache = analysis;
     return analysis;

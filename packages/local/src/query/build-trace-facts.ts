@@ -36,7 +36,7 @@ export function buildTraceFacts(parts: TraceGraphParts): FactsWithDetails {
       for (const [key, value] of Object.entries(ann)) {
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
           continue;
-        addList(own.annotations, key, value);
+        own.annotations = addList(own.annotations, key, value);
         if (!annotations.has(key) && annotations.size >= MAX_INDEXED_ANNOTATIONS) continue;
         const values = annotations.get(key) ?? [];
         annotations.set(key, values);
@@ -87,14 +87,23 @@ export function buildTraceFacts(parts: TraceGraphParts): FactsWithDetails {
   const rt = root === undefined ? undefined : elapsed(root);
   if (rt === undefined) delete trace.responsetime;
   else trace.responsetime = rt;
-  trace.http = httpFacts(root);
-  trace.annotations = new Map([...annotations].map(([k, v]) => [k, v.map((x) => x.value)]));
+  trace.http = root?.http === undefined ? NO_HTTP : httpFacts(root);
+  trace.annotations =
+    annotations.size === 0
+      ? NO_ANNOTATIONS
+      : new Map([...annotations].map(([k, v]) => [k, v.map((x) => x.value)]));
   return {
     facts: { ...trace, id: parts.assembled.id, services, edges, rootCauses: findRootCauses(parts) },
     annotations,
     users,
   };
 }
+
+// Shared empty values: most services and edges have no users, zones or annotations, and facts are
+// cached for every stored trace, so empty containers are not allocated per entity.
+const NONE: string[] = [];
+const NO_ANNOTATIONS = new Map<string, AnnotationValue[]>();
+const NO_HTTP = {};
 
 function blank(): EntityFacts {
   return {
@@ -103,12 +112,12 @@ function blank(): EntityFacts {
     throttle: false,
     fault: false,
     partial: false,
-    http: {},
-    users: [],
-    annotations: new Map(),
-    availabilityZones: [],
-    instanceIds: [],
-    resourceArns: [],
+    http: NO_HTTP,
+    users: NONE,
+    annotations: NO_ANNOTATIONS,
+    availabilityZones: NONE,
+    instanceIds: NONE,
+    resourceArns: NONE,
   };
 }
 
@@ -124,28 +133,36 @@ function addSegment(f: EntityFacts, doc: Entity, segmentFields = true): void {
     f.responsetime = Math.max(f.responsetime ?? 0, took);
     f.duration = Math.max(f.duration ?? 0, took);
   }
-  if (Object.keys(f.http).length === 0) f.http = httpFacts(doc);
+  if (f.http === NO_HTTP && doc.http !== undefined) f.http = httpFacts(doc);
   if (!segmentFields) return;
-  addUnique(f.users, str(doc, 'user'));
-  addUnique(f.resourceArns, str(doc, 'resource_arn'));
+  f.users = addUnique(f.users, str(doc, 'user'));
+  f.resourceArns = addUnique(f.resourceArns, str(doc, 'resource_arn'));
   const aws = obj(doc, 'aws');
-  addUnique(f.instanceIds, str(obj(aws, 'ec2'), 'instance_id'));
-  addUnique(f.availabilityZones, str(obj(aws, 'ec2'), 'availability_zone'));
-  addUnique(f.availabilityZones, str(obj(aws, 'ecs'), 'availability_zone'));
+  if (aws === undefined) return;
+  f.instanceIds = addUnique(f.instanceIds, str(obj(aws, 'ec2'), 'instance_id'));
+  f.availabilityZones = addUnique(f.availabilityZones, str(obj(aws, 'ec2'), 'availability_zone'));
+  f.availabilityZones = addUnique(f.availabilityZones, str(obj(aws, 'ecs'), 'availability_zone'));
 }
 
 function tracedCall(doc: Entity): boolean {
   return obj(obj(doc, 'http'), 'request')?.traced === true;
 }
 
-function addUnique(list: string[], value: string | undefined): void {
-  if (value !== undefined && !list.includes(value)) list.push(value);
+function addUnique(list: string[], value: string | undefined): string[] {
+  if (value === undefined || list.includes(value)) return list;
+  return list === NONE ? [value] : (list.push(value), list);
 }
 
-function addList(map: Map<string, AnnotationValue[]>, key: string, value: AnnotationValue): void {
-  const list = map.get(key) ?? [];
+function addList(
+  map: Map<string, AnnotationValue[]>,
+  key: string,
+  value: AnnotationValue,
+): Map<string, AnnotationValue[]> {
+  const own = map === NO_ANNOTATIONS ? new Map<string, AnnotationValue[]>() : map;
+  const list = own.get(key) ?? [];
   if (!list.includes(value)) list.push(value);
-  map.set(key, list);
+  own.set(key, list);
+  return own;
 }
 
 function ident(node: AnalysisNode): Pick<ServiceFacts, 'name' | 'names' | 'type' | 'accountId'> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StoredTrace } from '../store/stored-trace.ts';
 import { invalidRequest } from '../errors.ts';
-import type { TraceAnalysis } from './analyse-trace.ts';
+import { summaryOf, type TraceAnalysis } from './analyse-trace.ts';
 import type { FilterNode } from './filter/index.ts';
 import type { TraceSummaryShape } from './api-types.ts';
 import { inWindow, type TimeRangeType, type TimeWindow } from './time-range.ts';
@@ -54,32 +54,32 @@ export function findSummaries(source: SummarySource, q: SummaryQuery): SummaryPa
   const cursor = q.nextToken === undefined ? undefined : decodeToken(q.nextToken);
   const pageSize = q.pageSize ?? 100;
   let processed = 0;
-  const matched: Array<{ t: number; summary: TraceSummaryShape }> = [];
+  const matched: Array<{ t: number; id: string; analysis: TraceAnalysis }> = [];
   for (const trace of source.traces) {
     if (!inWindow(trace, q.window, q.timeRangeType)) continue;
     processed++;
     const analysis = source.analyse(trace);
     if (analysis === undefined) continue;
-    const t = analysis.summary.StartTime;
+    const t = analysis.rootStart;
     if (cursor !== undefined && !(t < cursor.t || (t === cursor.t && trace.id < cursor.i)))
       continue;
     if (q.sampleRate !== undefined && q.sampleRate < 1 && bucket(trace.id) >= q.sampleRate)
       continue;
     if (q.matcher !== undefined && !q.matcher(analysis.facts)) continue;
-    matched.push({ t, summary: analysis.summary });
+    matched.push({ t, id: trace.id, analysis });
   }
-  matched.sort((a, b) => b.t - a.t || (a.summary.Id < b.summary.Id ? 1 : -1));
+  matched.sort((a, b) => b.t - a.t || (a.id < b.id ? 1 : -1));
   const page = matched.slice(0, pageSize);
   const last = page[page.length - 1];
   return {
-    TraceSummaries: page.map(({ summary }) => ({
-      ...summary,
-      MatchedEventTime: summary.StartTime,
+    TraceSummaries: page.map(({ t, analysis }) => ({
+      ...summaryOf(analysis),
+      MatchedEventTime: t,
     })),
     ApproximateTime: page[0]?.t ?? q.window.end,
     TracesProcessedCount: processed,
     ...(matched.length > pageSize && last !== undefined
-      ? { NextToken: encodeToken({ t: last.t, i: last.summary.Id }) }
+      ? { NextToken: encodeToken({ t: last.t, i: last.id }) }
       : {}),
   };
 }

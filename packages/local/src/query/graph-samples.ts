@@ -11,6 +11,28 @@ export interface Sample {
   throttle: boolean;
 }
 
+/** Samples packed three numbers each (start, end or NaN, flag bits) to keep cached traces small. */
+export type PackedSamples = number[];
+
+const ERROR = 1;
+const FAULT = 2;
+const THROTTLE = 4;
+
+/** Calls `visit` for each packed sample. */
+export function forEachSample(packed: PackedSamples, visit: (s: Sample) => void): void {
+  for (let i = 0; i + 2 < packed.length; i += 3) {
+    const end = packed[i + 1] as number;
+    const bits = packed[i + 2] as number;
+    visit({
+      start: packed[i] as number,
+      ...(Number.isNaN(end) ? {} : { end }),
+      error: (bits & ERROR) !== 0,
+      fault: (bits & FAULT) !== 0,
+      throttle: (bits & THROTTLE) !== 0,
+    });
+  }
+}
+
 /** A node of one trace, reduced for graph aggregation. */
 export interface NodeSamples {
   key: string;
@@ -18,14 +40,14 @@ export interface NodeSamples {
   inferred: boolean;
   client: boolean;
   root: boolean;
-  samples: Sample[];
+  samples: PackedSamples;
 }
 
 /** An edge of one trace, reduced for graph aggregation. */
 export interface EdgeSamples {
   from: string;
   to: string;
-  samples: Sample[];
+  samples: PackedSamples;
 }
 
 /** What one trace contributes to a service graph: compact, cacheable. */
@@ -43,25 +65,25 @@ export function graphSamples(parts: TraceGraphParts): GraphSamples {
       inferred: n.inferred,
       client: n.client,
       root: n.root,
-      samples: n.client ? [] : n.segments.map(sample),
+      samples: pack(n.client ? [] : n.segments),
     })),
     edges: parts.edges.map((e) => ({
       from: e.from.key,
       to: e.to.key,
-      samples: e.samples.map(sample),
+      samples: pack(e.samples),
     })),
   };
 }
 
-function sample(e: Entity): Sample {
-  const f = flags(e);
-  const s: Sample = {
-    start: num(e, 'start_time') ?? 0,
-    error: f.error,
-    fault: f.fault,
-    throttle: f.throttle,
-  };
-  const end = num(e, 'end_time');
-  if (end !== undefined) s.end = end;
-  return s;
+function pack(entities: Entity[]): PackedSamples {
+  const out: number[] = [];
+  for (const e of entities) {
+    const f = flags(e);
+    out.push(
+      num(e, 'start_time') ?? 0,
+      num(e, 'end_time') ?? Number.NaN,
+      (f.error ? ERROR : 0) | (f.fault ? FAULT : 0) | (f.throttle ? THROTTLE : 0),
+    );
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { EdgeShape, ServiceShape } from './api-types.ts';
-import type { GraphSamples, Sample } from './graph-samples.ts';
+import { forEachSample, type GraphSamples, type Sample } from './graph-samples.ts';
 import { StatsAccumulator } from './statistics.ts';
 import type { TimeWindow } from './time-range.ts';
 import type { NodeId } from './trace-analysis.ts';
@@ -45,14 +45,15 @@ export function buildServiceGraph(
       }
       for (const name of n.id.names) acc.names.add(name);
       acc.root ||= n.root;
-      for (const s of n.samples) if (keep(s)) acc.stats.add(s);
+      const stats = acc.stats;
+      forEachSample(n.samples, (s) => keep(s) && stats.add(s));
     }
     for (const e of graph.edges) {
       const from = nodes.get(e.from);
       if (from === undefined) continue;
       const stats = from.edges.get(e.to) ?? new StatsAccumulator();
       from.edges.set(e.to, stats);
-      for (const s of e.samples) if (keep(s)) stats.add(s);
+      forEachSample(e.samples, (s) => keep(s) && stats.add(s));
     }
   }
   const refs = new Map<string, number>();

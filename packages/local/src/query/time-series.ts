@@ -1,6 +1,6 @@
 import type { HistogramShape, StatisticsShape } from './api-types.ts';
 import type { EntitySelector } from './filter/index.ts';
-import type { GraphSamples, Sample } from './graph-samples.ts';
+import { forEachSample, type GraphSamples, type Sample } from './graph-samples.ts';
 import { StatsAccumulator } from './statistics.ts';
 import type { TimeWindow } from './time-range.ts';
 import type { NodeId } from './trace-analysis.ts';
@@ -44,14 +44,14 @@ export function timeSeries(
     const ids = new Map<string, NodeId>(g.nodes.map((n) => [n.key, n.id]));
     for (const n of g.nodes) {
       if (n.client || (selector !== undefined && !selector.selectsService(n.id))) continue;
-      for (const s of n.samples) add(s, 'service');
+      forEachSample(n.samples, (s) => add(s, 'service'));
     }
     if (selector === undefined || selector.kind === 'service') continue;
     for (const e of g.edges) {
       const from = ids.get(e.from);
       const to = ids.get(e.to);
       if (from === undefined || to === undefined || !selector.selectsEdge(from, to)) continue;
-      for (const s of e.samples) add(s, 'edge');
+      forEachSample(e.samples, (s) => add(s, 'edge'));
     }
   }
   return [...buckets]

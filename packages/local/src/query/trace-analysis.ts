@@ -113,7 +113,12 @@ export function analyseStructure(trace: StoredTrace): TraceGraphParts {
   };
 }
 
-/** Identity of the node a segment belongs to. */
+// Node identities repeat across traces: one shared object per identity keeps cached analyses
+// small. Bounded so a stream of unique names cannot grow it without limit.
+const interned = new Map<string, NodeId>();
+const MAX_INTERNED = 10_000;
+
+/** Identity of the node a segment belongs to (shared object per identity; do not mutate). */
 export function nodeIdOf(doc: Entity): NodeId {
   const name = str(doc, 'name') ?? 'unknown';
   const id: NodeId = { name, names: [name] };
@@ -121,12 +126,26 @@ export function nodeIdOf(doc: Entity): NodeId {
   if (type !== undefined) id.type = type;
   const account = str(obj(doc, 'aws'), 'account_id');
   if (account !== undefined) id.accountId = account;
+  return intern(id);
+}
+
+/** The shared object for an identity. */
+export function intern(id: NodeId): NodeId {
+  const key = nodeKey(id);
+  const known = interned.get(key);
+  if (known !== undefined) return known;
+  if (interned.size < MAX_INTERNED) {
+    interned.set(key, id);
+    keys.set(id, key);
+  }
   return id;
 }
 
-/** Map key of a node identity. */
+const keys = new WeakMap<NodeId, string>();
+
+/** Map key of a node identity (the same string for an interned identity). */
 export function nodeKey(id: NodeId): string {
-  return `${id.name}\u0001${id.type ?? ''}\u0001${id.accountId ?? ''}`;
+  return keys.get(id) ?? `${id.name}\u0001${id.type ?? ''}\u0001${id.accountId ?? ''}`;
 }
 
 function findRoot(segments: AssembledSegment[]): AssembledSegment | undefined {

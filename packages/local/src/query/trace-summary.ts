@@ -1,31 +1,38 @@
 import type { AnnotationValue } from '@otel-xray/core';
 import type { FactsWithDetails } from './build-trace-facts.ts';
-import type { NodeId, TraceGraphParts } from './trace-analysis.ts';
-import type { RootCauseService } from './trace-facts.ts';
+import type { NodeId } from './trace-analysis.ts';
+import type { RootCauseService, ServiceFacts, TraceFacts } from './trace-facts.ts';
 import type { RootCauseShape, ServiceIdShape, TraceSummaryShape } from './api-types.ts';
+
+/** What a summary is built from: cached per trace revision (see analyse-trace.ts). */
+export interface SummaryInputs {
+  facts: TraceFacts;
+  /** Annotation key → distinct values with the services that recorded them. */
+  annotations: FactsWithDetails['annotations'];
+  /** User → services that recorded it. */
+  users: FactsWithDetails['users'];
+  /** Root segment start, or the earliest start. */
+  startTime: number;
+  revision: number;
+}
 
 /**
  * The `TraceSummary` of an analysed trace (spec §5.3), every field filled from the facts. Pure;
- * `MatchedEventTime` is added by the query that matched it.
+ * built on demand for the summaries a query returns; `MatchedEventTime` is added by the query.
  */
-export function traceSummary(
-  parts: TraceGraphParts,
-  details: FactsWithDetails,
-  revision: number,
-): TraceSummaryShape {
-  const f = details.facts;
+export function traceSummary(input: SummaryInputs): TraceSummaryShape {
+  const f = input.facts;
   const http = f.http;
   const annotations: TraceSummaryShape['Annotations'] = {};
-  for (const [key, values] of details.annotations) {
+  for (const [key, values] of input.annotations) {
     annotations[key] = values.map((v) => ({
       AnnotationValue: annotationValue(v.value),
       ServiceIds: v.services.map(serviceId),
     }));
   }
-  const rootStart = parts.root?.doc.start_time;
   const summary: TraceSummaryShape = {
     Id: f.id,
-    StartTime: typeof rootStart === 'number' ? rootStart : parts.startTime,
+    StartTime: input.startTime,
     Duration: f.duration ?? 0,
     HasFault: f.fault,
     HasError: f.error,
@@ -39,23 +46,32 @@ export function traceSummary(
       ...(http.clientip === undefined ? {} : { ClientIp: http.clientip }),
     },
     Annotations: annotations,
-    Users: [...details.users].map(([UserName, ids]) => ({
+    Users: [...input.users].map(([UserName, ids]) => ({
       UserName,
       ServiceIds: ids.map(serviceId),
     })),
-    ServiceIds: parts.nodes.filter((n) => !n.client).map((n) => serviceId(n.id)),
+    ServiceIds: f.services.map((s) => serviceId(nodeIdOfFacts(s))),
     ResourceARNs: f.resourceArns.map((ARN) => ({ ARN })),
     InstanceIds: f.instanceIds.map((Id) => ({ Id })),
     AvailabilityZones: f.availabilityZones.map((Name) => ({ Name })),
     FaultRootCauses: rootCauses(f.rootCauses.fault, f.fault, false),
     ErrorRootCauses: rootCauses(f.rootCauses.error, f.error, false),
     ResponseTimeRootCauses: rootCauses(f.rootCauses.responsetime, true, true),
-    Revision: revision,
+    Revision: input.revision,
   };
   if (f.responsetime !== undefined) summary.ResponseTime = f.responsetime;
-  const entry = parts.root === undefined ? undefined : parts.nodeOf.get(parts.root);
-  if (entry !== undefined) summary.EntryPoint = serviceId(entry.id);
+  const entry = f.services.find((s) => s.root);
+  if (entry !== undefined) summary.EntryPoint = serviceId(nodeIdOfFacts(entry));
   return summary;
+}
+
+function nodeIdOfFacts(s: Pick<ServiceFacts, 'name' | 'names' | 'type' | 'accountId'>): NodeId {
+  return {
+    name: s.name,
+    names: s.names,
+    ...(s.type === '' ? {} : { type: s.type }),
+    ...(s.accountId === undefined ? {} : { accountId: s.accountId }),
+  };
 }
 
 /** The API's `ServiceId` of a node. */
