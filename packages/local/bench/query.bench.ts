@@ -30,6 +30,9 @@ for (let i = 0; i < TRACES; i++) {
   }
 }
 const loadMs = performance.now() - load;
+const analysing = performance.now();
+while (xray.stats().tracesPendingAnalysis > 0) await new Promise((r) => setTimeout(r, 50));
+const analysisMs = performance.now() - analysing;
 globalThis.gc?.();
 const heapMb = process.memoryUsage().heapUsed / 1e6;
 const target = 4200;
@@ -61,7 +64,10 @@ console.log(
 console.log(
   `GetTraceSummaries 'service("inventory") { fault } AND annotation.order_id = "…"' over ${TRACES} traces`,
 );
-console.log(`  first query (analyses every trace not analysed yet): ${firstMs.toFixed(1)} ms`);
+console.log(
+  `  background analysis after the load finished: ${(analysisMs / 1000).toFixed(1)} s (${((analysisMs * 1000) / TRACES).toFixed(0)} µs/trace)`,
+);
+console.log(`  first query: ${firstMs.toFixed(1)} ms`);
 console.log(`  p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms   (${RUNS} runs)`);
 console.log(
   `  ratio p50 / goal (${GOAL_MS} ms) = ${(p50 / GOAL_MS).toFixed(2)} ${p50 <= GOAL_MS ? '(goal met)' : '(goal MISSED)'}`,

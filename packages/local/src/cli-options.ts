@@ -10,7 +10,7 @@ Options:
   --host HOST          address to bind (default 127.0.0.1)
   --port PORT          UDP daemon + HTTP API/UI port (default 2000; 0 = any free port)
   --data FILE          persist documents in this sqlite file (default: memory only)
-  --max-traces N       traces kept before the oldest is evicted (default 100000)
+  --max-traces N       traces kept before the oldest is evicted (default 50000)
   --retention SECONDS  drop traces not updated for this long (default 2592000 = 30 days)
   --region REGION      region in ARNs (default us-east-1)
   -h, --help           show this help`;

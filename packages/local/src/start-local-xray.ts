@@ -20,7 +20,7 @@ export interface LocalXRayOptions {
   host?: string;
   /** sqlite file for persistence; in memory only when absent. */
   data?: string;
-  /** Traces kept; the oldest is evicted beyond it. Default 100,000. */
+  /** Traces kept; the oldest is evicted beyond it. Default 50,000 (about 11 KB of memory per stored three-segment trace). */
   maxTraces?: number;
   /** Traces not updated for this long are dropped. Default 30 days. */
   retentionSeconds?: number;
@@ -61,7 +61,7 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
   const retentionMs = (options.retentionSeconds ?? 30 * 24 * 3600) * 1000;
   const now = Date.now;
   const stats = emptyStats();
-  const store = new MemoryTraceStore(options.maxTraces ?? 100_000);
+  const store = new MemoryTraceStore(options.maxTraces ?? 50_000);
   const journal = options.data === undefined ? undefined : new SqliteJournal(options.data);
   const ingestor = new Ingestor(store, stats, now, journal);
   const index = new TraceIndex(store);
@@ -104,7 +104,7 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     udpAddress: `${shown}:${port}`,
     endpoint: `http://${shown}:${port}`,
     port,
-    stats: () => ({ ...stats, tracesStored: store.size }),
+    stats: () => ({ ...stats, tracesStored: store.size, tracesPendingAnalysis: index.pending }),
     flush: () => udp.flush(),
     stop: () =>
       (stopping ??= (async () => {

@@ -20,6 +20,8 @@ export interface LocalXRayStats {
   tracesExpired: number;
   /** Traces currently stored. */
   tracesStored: number;
+  /** Stored traces whose query facts are not computed yet (computed when ingest is idle). */
+  tracesPendingAnalysis: number;
 }
 
 /** A zeroed counter set. */
@@ -35,5 +37,6 @@ export function emptyStats(): LocalXRayStats {
     tracesEvicted: 0,
     tracesExpired: 0,
     tracesStored: 0,
+    tracesPendingAnalysis: 0,
   };
 }

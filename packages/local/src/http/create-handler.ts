@@ -47,7 +47,11 @@ async function handle(
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if (req.method === 'GET' || req.method === 'HEAD') {
     if (path === '/_local/stats')
-      return sendJson(res, 200, { ...ctx.stats, tracesStored: ctx.store.size });
+      return sendJson(res, 200, {
+        ...ctx.stats,
+        tracesStored: ctx.store.size,
+        tracesPendingAnalysis: ctx.index.pending,
+      });
     if (serveUi(req, res)) return;
     throw new XRayError('UnknownOperationException', `No operation at GET ${path}`);
   }

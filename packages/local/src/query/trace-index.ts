@@ -25,6 +25,11 @@ export class TraceIndex {
     this.#store = store;
   }
 
+  /** Traces waiting for analysis. */
+  get pending(): number {
+    return this.#dirty.size;
+  }
+
   /** Records an ingest batch: touched traces become pending, removed ones leave the index. */
   onChange(change: StoreChange): void {
     for (const id of change.removed) {
