@@ -23,7 +23,11 @@ export interface ConsumerOptions {
 
 /** A running consumer. */
 export interface Consumer {
-  /** Ends polling, waits for the messages in flight; idempotent. */
+  /**
+   * Ends polling: the receive in progress runs to its end (≤ `waitTimeSeconds`; aborting it would
+   * hide the messages it took until their visibility timeout, and leave the long poll pending in
+   * the server), its messages are handled, then it resolves. Idempotent.
+   */
   stop(): Promise<void>;
 }
 
@@ -39,7 +43,6 @@ export function untraced<T>(fn: () => Promise<T>): Promise<T> {
  * `processMessage` continues the message's trace.
  */
 export function startConsumer(options: ConsumerOptions): Consumer {
-  const abort = new AbortController();
   const receive = (): Promise<Message[]> =>
     untraced(() =>
       options.sqs.send(
@@ -51,7 +54,6 @@ export function startConsumer(options: ConsumerOptions): Consumer {
           MessageSystemAttributeNames: options.receiveInput?.MessageSystemAttributeNames as never,
           MessageAttributeNames: options.receiveInput?.MessageAttributeNames,
         }),
-        { abortSignal: abort.signal },
       ),
     ).then((out) => out.Messages ?? []);
   const settle = async (message: Message): Promise<void> => {
@@ -74,15 +76,20 @@ export function startConsumer(options: ConsumerOptions): Consumer {
       options.onError?.(error, message);
     }
   };
+  let stopped = false;
+  let wakeUp = (): void => {};
   const loop = async (): Promise<void> => {
-    while (!abort.signal.aborted) {
+    while (!stopped) {
       let messages: Message[];
       try {
         messages = await receive();
       } catch (error) {
-        if (abort.signal.aborted) break;
+        if (stopped) break;
         options.onError?.(error);
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        await new Promise<void>((resolve) => {
+          wakeUp = resolve;
+          setTimeout(resolve, 500);
+        });
         continue;
       }
       await Promise.all(messages.map(settle));
@@ -91,7 +98,8 @@ export function startConsumer(options: ConsumerOptions): Consumer {
   const running = loop();
   return {
     stop() {
-      abort.abort();
+      stopped = true;
+      wakeUp();
       return running;
     },
   };

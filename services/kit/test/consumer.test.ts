@@ -7,24 +7,22 @@ interface Call {
   input: Record<string, unknown>;
 }
 
-/** An SQS client double: the first receive returns `messages`, later ones wait for the abort. */
+/** An SQS client double: the first receive returns `messages`, later ones find nothing after 20 ms. */
 function fakeSqs(messages: Array<{ MessageId: string; ReceiptHandle: string }>): {
   sqs: SQSClient;
   calls: Call[];
 } {
   const calls: Call[] = [];
   let receives = 0;
-  const send = (
-    command: { constructor: { name: string }; input: Record<string, unknown> },
-    options?: { abortSignal?: AbortSignal },
-  ): Promise<unknown> => {
+  const send = (command: {
+    constructor: { name: string };
+    input: Record<string, unknown>;
+  }): Promise<unknown> => {
     const name = command.constructor.name;
     calls.push({ name, input: command.input });
     if (name !== 'ReceiveMessageCommand') return Promise.resolve({});
     if (receives++ === 0) return Promise.resolve({ Messages: messages });
-    return new Promise((_resolve, reject) =>
-      options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted'))),
-    );
+    return new Promise((resolve) => setTimeout(() => resolve({}), 20));
   };
   return { sqs: { send } as unknown as SQSClient, calls };
 }
@@ -47,6 +45,20 @@ describe('startConsumer', () => {
       await stopping;
       expect(calls.map((c) => c.name)).toEqual(['ReceiveMessageCommand', 'DeleteMessageCommand']);
       expect(calls[1]!.input).toEqual({ QueueUrl: 'q', ReceiptHandle: 'r1' });
+    });
+  });
+
+  describe('stop during a long poll', () => {
+    it('lets the receive in progress end instead of abandoning it, then polls no more', async () => {
+      const { sqs, calls } = fakeSqs([]);
+      const consumer = startConsumer({ sqs, queueUrl: 'q', handle: () => Promise.resolve() });
+      await tick(); // the first receive returned nothing; the second is in progress
+      await consumer.stop();
+      const receives = calls.filter((c) => c.name === 'ReceiveMessageCommand').length;
+      await tick();
+      await tick();
+      expect(calls.filter((c) => c.name === 'ReceiveMessageCommand').length).toBe(receives);
+      expect(receives).toBe(2);
     });
   });
 
