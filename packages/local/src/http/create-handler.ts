@@ -8,6 +8,9 @@ import { accountRoutes } from './routes/account-routes.ts';
 import { graphRoutes } from './routes/graph-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
 import { otlpRoute } from './routes/otlp-route.ts';
+import { retrievalRoutes } from './routes/retrieval-routes.ts';
+import { TraceRetrievals } from '../query/trace-retrievals.ts';
+import { ResourcePolicies } from '../store/resource-policies.ts';
 import { RawResponse } from './raw-response.ts';
 import { traceRoutes } from './routes/trace-routes.ts';
 import type { Route, ServerContext } from './server-context.ts';
@@ -25,6 +28,7 @@ export function createHandler(
     ...graphRoutes(ctx),
     ...groupRoutes(ctx),
     ...accountRoutes(ctx),
+    ...retrievalRoutes(ctx, new ResourcePolicies(ctx.now), new TraceRetrievals(ctx.now)),
     ['/v1/traces', otlpRoute(ctx)],
   ]);
   for (const [path, handler] of samplingRoutes(ctx.sampling))
