@@ -24,7 +24,7 @@ const BUFFER = 1024 * 1024;
 const port = parentPort;
 const data = workerData as UdpWorkerData;
 const socket = createSocket({ type: 'udp4', recvBufferSize: data.recvBufferSize });
-let buffer = Buffer.allocUnsafeSlow(BUFFER);
+const buffer = Buffer.allocUnsafeSlow(BUFFER);
 let used = 0;
 let ends: number[] = [];
 let scheduled = false;
@@ -36,10 +36,10 @@ function post(message: UdpWorkerMessage): void {
 function flush(): void {
   scheduled = false;
   if (ends.length === 0) return;
-  const out = buffer.buffer.slice(0, used);
+  // slice copies exactly the bytes used; the copy is transferred, the 1 MB buffer is reused.
+  const out = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + used);
   const message: UdpWorkerMessage = { kind: 'batch', data: out, ends: Uint32Array.from(ends) };
   port?.postMessage(message, [out]);
-  buffer = Buffer.allocUnsafeSlow(BUFFER);
   used = 0;
   ends = [];
 }
