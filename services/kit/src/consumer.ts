@@ -26,7 +26,8 @@ export interface Consumer {
   /**
    * Ends polling: the receive in progress runs to its end (≤ `waitTimeSeconds`; aborting it would
    * hide the messages it took until their visibility timeout, and leave the long poll pending in
-   * the server), its messages are handled, then it resolves. Idempotent.
+   * the server) — it is aborted only when the server has not answered 1.5 s after that — its
+   * messages are handled, then it resolves. Idempotent.
    */
   stop(): Promise<void>;
 }
@@ -43,17 +44,20 @@ export function untraced<T>(fn: () => Promise<T>): Promise<T> {
  * `processMessage` continues the message's trace.
  */
 export function startConsumer(options: ConsumerOptions): Consumer {
+  const waitSeconds = options.waitTimeSeconds ?? 1;
+  const abort = new AbortController();
   const receive = (): Promise<Message[]> =>
     untraced(() =>
       options.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: options.queueUrl,
           MaxNumberOfMessages: 10,
-          WaitTimeSeconds: options.waitTimeSeconds ?? 1,
+          WaitTimeSeconds: waitSeconds,
           VisibilityTimeout: options.visibilityTimeout ?? 1,
           MessageSystemAttributeNames: options.receiveInput?.MessageSystemAttributeNames as never,
           MessageAttributeNames: options.receiveInput?.MessageAttributeNames,
         }),
+        { abortSignal: abort.signal },
       ),
     ).then((out) => out.Messages ?? []);
   const settle = async (message: Message): Promise<void> => {
@@ -98,8 +102,13 @@ export function startConsumer(options: ConsumerOptions): Consumer {
   const running = loop();
   return {
     stop() {
-      stopped = true;
-      wakeUp();
+      if (!stopped) {
+        stopped = true;
+        wakeUp();
+        // a server that stopped answering (e.g. shutting down) must not hold us forever
+        const timer = setTimeout(() => abort.abort(), waitSeconds * 1000 + 1500);
+        void running.finally(() => clearTimeout(timer));
+      }
       return running;
     },
   };

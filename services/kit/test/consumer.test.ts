@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { startConsumer } from '../src/consumer.ts';
 
@@ -59,6 +59,38 @@ describe('startConsumer', () => {
       await tick();
       expect(calls.filter((c) => c.name === 'ReceiveMessageCommand').length).toBe(receives);
       expect(receives).toBe(2);
+    });
+  });
+
+  describe('stop while the server does not answer', () => {
+    it('aborts the receive once the long poll is overdue', async () => {
+      const calls: string[] = [];
+      const sqs = {
+        send: (_c: unknown, options?: { abortSignal?: AbortSignal }) => {
+          calls.push('receive');
+          return new Promise((_resolve, reject) =>
+            options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted'))),
+          );
+        },
+      } as unknown as SQSClient;
+      vi.useFakeTimers();
+      try {
+        const consumer = startConsumer({
+          sqs,
+          queueUrl: 'q',
+          handle: () => Promise.resolve(),
+          waitTimeSeconds: 1,
+        });
+        let stopped = false;
+        const stopping = consumer.stop().then(() => (stopped = true));
+        await vi.advanceTimersByTimeAsync(2_400);
+        expect(stopped).toBe(false);
+        await vi.advanceTimersByTimeAsync(200);
+        await stopping;
+        expect(calls).toEqual(['receive']);
+      } finally {
+        vi.useRealTimers();
+      }
     });
   });
 
