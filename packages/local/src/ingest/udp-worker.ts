@@ -23,7 +23,10 @@ const MAX_BATCH = 1000;
 const BUFFER = 1024 * 1024;
 const port = parentPort;
 const data = workerData as UdpWorkerData;
-const socket = createSocket({ type: 'udp4', recvBufferSize: data.recvBufferSize });
+const socket = createSocket({
+  type: data.host.includes(':') ? 'udp6' : 'udp4',
+  recvBufferSize: data.recvBufferSize,
+});
 const buffer = Buffer.allocUnsafeSlow(BUFFER);
 let used = 0;
 let ends: number[] = [];
