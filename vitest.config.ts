@@ -35,7 +35,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['packages/*/test/**/*.int.test.ts', 'services/*/test/**/*.int.test.ts', 'integration/**/*.test.ts'],
+          include: [
+            'packages/*/test/**/*.int.test.ts',
+            'services/*/test/**/*.int.test.ts',
+            'integration/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**'],
           globalSetup: ['./scripts/vitest-emulator-setup.ts'],
           testTimeout: 60_000,
