@@ -62,3 +62,5 @@ export type {
   TranslationProblem,
 } from './translate/translatable-span.ts';
 export type { ParseTraceHeaderOptions } from './trace-header.ts';
+export { toSegmentJson, translateSpanJson } from './translate/translate-span.ts';
+export type { TranslationJsonResult } from './translate/translate-span.ts';

@@ -4,10 +4,15 @@ import { newSegmentId } from '../ids.ts';
 import type { SegmentDocument } from '../segment-document.ts';
 import { isDependencyKind } from './internal/constants.ts';
 import { hexId, xrayTraceId } from './internal/hex.ts';
-import type { Doc } from './internal/make-document.ts';
+import { docJson } from './internal/doc-json.ts';
+import type { Doc, DocPlan } from './internal/doc-plan.ts';
+import { docObject } from './internal/doc-plan.ts';
 import { makeDocument } from './internal/make-document.ts';
 import { mayExceedLimit, shrinkToFit } from './internal/size-guard.ts';
+import type { SpanFacts } from './internal/span-facts.ts';
 import { resolveOptions, spanFacts } from './internal/span-facts.ts';
+import { attributesChars } from './internal/text-size.ts';
+import { MAX_DOCUMENT_BYTES } from '../segment-document.ts';
 import type {
   TranslatableHrTime,
   TranslatableSpan,
@@ -20,6 +25,14 @@ import type {
 export interface TranslationResult {
   /** Usually one document; two for a local-root CLIENT/PRODUCER/CONSUMER span; none when refused. */
   documents: SegmentDocument[];
+  /** Fatal reasons (documents empty) and repairs made to keep documents valid. */
+  problems: TranslationProblem[];
+}
+
+/** What {@link translateSpanJson} returns: the documents as JSON text (empty when refused) and why. */
+export interface TranslationJsonResult {
+  /** `JSON.stringify` of each document {@link translateSpan} gives for the same span, byte for byte. */
+  documents: string[];
   /** Fatal reasons (documents empty) and repairs made to keep documents valid. */
   problems: TranslationProblem[];
 }
@@ -54,11 +67,18 @@ function endsBeforeStart(start: TranslatableHrTime, end: TranslatableHrTime): bo
   return end[0] < start[0] || (end[0] === start[0] && end[1] < start[1]);
 }
 
-function translate(
+/** The plans of a span's documents, or the refusal. */
+interface Planned {
+  plans: DocPlan[];
+  problems: TranslationProblem[];
+  facts: SpanFacts;
+}
+
+function plan(
   span: TranslatableSpan,
-  options?: TranslateOptions,
-  deps?: TranslateDeps,
-): TranslationResult {
+  options: TranslateOptions | undefined,
+  deps: TranslateDeps | undefined,
+): Planned | TranslationResult {
   const context = span.spanContext();
   const traceId = xrayTraceId(context.traceId);
   if (traceId === undefined)
@@ -91,20 +111,65 @@ function translate(
     deps?.randomId ?? newSegmentId,
     problems,
   );
-  let documents: Doc[];
+  let plans: DocPlan[];
   if (f.localRoot && isDependencyKind(span.kind)) {
     const serviceId = f.newId();
-    documents = [
+    plans = [
       makeDocument(f, id, serviceId, 'dependency'),
       makeDocument(f, serviceId, parentId, 'service', SERVICE_SEGMENT_EXCLUDES),
     ];
   } else {
-    documents = [makeDocument(f, id, parentId, 'auto')];
+    plans = [makeDocument(f, id, parentId, 'auto')];
   }
-  const chars = f.scan.textChars + f.resource.textChars;
-  if (mayExceedLimit(span, chars, f.keys.length + f.resource.entries.length))
-    for (const doc of documents) shrinkToFit(doc, problems);
-  return { documents, problems };
+  return { plans, problems, facts: f };
+}
+
+/** True unless the span's text surely makes documents under 64 KB (then size-guard.ts shrinks them). */
+function mayExceed(f: SpanFacts): boolean {
+  const chars = attributesChars(f.keys, f.scan.values) + f.resource.textChars;
+  return mayExceedLimit(f.span, chars, f.keys.length + f.resource.entries.length);
+}
+
+/** The document objects of planned documents, shrunk to fit when they might exceed 64 KB. */
+function objects(planned: Planned): Doc[] {
+  const documents = planned.plans.map(docObject);
+  if (mayExceed(planned.facts)) for (const doc of documents) shrinkToFit(doc, planned.problems);
+  return documents;
+}
+
+/** A document the object path would shrink: over 64 KB, from a span the pre-check lets through. */
+function tooLarge(json: string, f: SpanFacts): boolean {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit.
+  if (json.length * 3 <= MAX_DOCUMENT_BYTES) return false;
+  return Buffer.byteLength(json, 'utf8') > MAX_DOCUMENT_BYTES && mayExceed(f);
+}
+
+function translate(
+  span: TranslatableSpan,
+  options?: TranslateOptions,
+  deps?: TranslateDeps,
+): TranslationResult {
+  const planned = plan(span, options, deps);
+  if (!('plans' in planned)) return planned;
+  return { documents: objects(planned), problems: planned.problems };
+}
+
+function translateJson(
+  span: TranslatableSpan,
+  options?: TranslateOptions,
+  deps?: TranslateDeps,
+): TranslationJsonResult {
+  const planned = plan(span, options, deps);
+  if (!('plans' in planned)) return { documents: [], problems: planned.problems };
+  const documents = planned.plans.map(docJson);
+  // Over 64 KB: the shrinking steps work on the objects (rare).
+  for (const json of documents)
+    if (tooLarge(json, planned.facts))
+      return {
+        documents: objects(planned).map((doc) => JSON.stringify(doc)),
+        problems: planned.problems,
+      };
+  return { documents, problems: planned.problems };
 }
 
 /**
@@ -138,6 +203,43 @@ export function toSegmentDocuments(
   options?: TranslateOptions,
 ): SegmentDocument[] {
   const result = translateSpan(span, options);
+  for (const problem of result.problems) {
+    diag.warn(`X-Ray translation: ${problem.code}: ${problem.message}`);
+  }
+  return result.documents;
+}
+
+/**
+ * Like {@link translateSpan}, but gives each document as its JSON text, written directly (no document
+ * objects, no `JSON.stringify` pass): byte-identical to `documents.map((d) => JSON.stringify(d))`.
+ * @example
+ * const { documents } = translateSpanJson(span);
+ * for (const json of documents) socket.send(`${DAEMON_HEADER}\n${json}`);
+ */
+export function translateSpanJson(
+  span: TranslatableSpan,
+  options?: TranslateOptions,
+  deps?: TranslateDeps,
+): TranslationJsonResult {
+  try {
+    return translateJson(span, options, deps);
+  } catch (error) {
+    return {
+      documents: [],
+      problems: refuse('translation-error', `translation failed: ${String(error)}`).problems,
+    };
+  }
+}
+
+/**
+ * Translates a span like {@link toSegmentDocuments} and returns each document as JSON text, exactly
+ * `toSegmentDocuments(span, options).map((d) => JSON.stringify(d))` but about twice as fast: what the
+ * UDP daemon path and `PutTraceSegments` send. `[]` (and a `diag` warning) when refused; never throws.
+ * @example
+ * for (const json of toSegmentJson(span)) socket.send(`${DAEMON_HEADER}\n${json}`);
+ */
+export function toSegmentJson(span: TranslatableSpan, options?: TranslateOptions): string[] {
+  const result = translateSpanJson(span, options);
   for (const problem of result.problems) {
     diag.warn(`X-Ray translation: ${problem.code}: ${problem.message}`);
   }

@@ -2,8 +2,10 @@
 // later keys overwrite earlier ones), collecting what the http, aws and sql blocks consume.
 import type { TranslatableAttributes } from '../translatable-span.ts';
 import * as C from './attribute-codes.ts';
+import { SLOT_COUNT } from './attribute-slots.ts';
 import { int, str } from './attribute-values.ts';
-import { textSize } from './text-size.ts';
+import type { KeyInfo } from './key-info.ts';
+import { keyInfo } from './key-info.ts';
 
 /** What one pass over the attributes found. `undefined` means "key absent" (Go map presence). */
 export interface AttributeScan {
@@ -45,10 +47,28 @@ export interface AttributeScan {
   dbNamespace: string;
   dbQueryText: string;
   userName: string;
-  /** Characters of keys and values, for the 64 KB check. */
-  textChars: number;
-  /** Code of each key (same order as the keys; 0 = not special). */
-  codes: number[];
+  /** Facts of each key (same order as the keys). */
+  infos: KeyInfo[];
+  /** Value of each key (same order as the keys). */
+  values: unknown[];
+  /** Values of the keys read by name (attribute-slots.ts); {@link ABSENT} when the key is absent. */
+  slots: unknown[];
+}
+
+/** Marks an absent key in {@link AttributeScan.slots}. */
+export const ABSENT: unique symbol = Symbol('absent');
+
+const NO_SLOTS: readonly unknown[] = new Array<unknown>(SLOT_COUNT).fill(ABSENT);
+
+/** The value of a slot's key (`undefined` when absent, like reading a missing property). */
+export function slot(s: AttributeScan, index: number): unknown {
+  const value = s.slots[index];
+  return value === ABSENT ? undefined : value;
+}
+
+/** True when the slot's key is an own key of the attributes (`Object.hasOwn`). */
+export function hasSlot(s: AttributeScan, index: number): boolean {
+  return s.slots[index] !== ABSENT;
 }
 
 /** `Value.Str()`, or the decimal integer when the string is empty (ports may be ints). */
@@ -102,20 +122,19 @@ export function scanAttributes(
     dbNamespace: '',
     dbQueryText: '',
     userName: '',
-    textChars: 0,
-    codes: new Array<number>(keys.length),
+    infos: new Array<KeyInfo>(keys.length),
+    values: new Array<unknown>(keys.length),
+    slots: NO_SLOTS.slice(),
   };
-  let chars = 0;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string;
     const value = attrs[key];
-    chars += key.length + textSize(value);
-    const code = C.ATTRIBUTE_CODES.get(key);
-    if (code === undefined) {
-      s.codes[k] = 0;
-      continue;
-    }
-    s.codes[k] = code;
+    const info = keyInfo(key);
+    s.infos[k] = info;
+    s.values[k] = value;
+    if (info.slot >= 0) s.slots[info.slot] = value;
+    const code = info.code;
+    if (code === 0) continue;
     switch (code) {
       case C.METHOD:
         s.method = str(value);
@@ -205,7 +224,6 @@ export function scanAttributes(
         scanOther(s, code, value);
     }
   }
-  s.textChars = chars;
   return s;
 }
 

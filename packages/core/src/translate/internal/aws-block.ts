@@ -1,72 +1,105 @@
 // The `aws` block (spec/translation.md §6): resource context plus AWS call details.
 import type { AwsBlock } from '../../segment-document.ts';
-import type { TranslatableAttributes } from '../translatable-span.ts';
 import type { AttributeScan } from './attribute-scan.ts';
+import { hasSlot, slot } from './attribute-scan.ts';
+import * as S from './attribute-slots.ts';
 import { str } from './attribute-values.ts';
 import { AWS_API } from './constants.ts';
-import type { ResourceInfo } from './resource-info.ts';
-import { logGroupEntries } from './resource-info.ts';
+import { jsonValue } from './json-text.ts';
+import type { LogGroup, ResourceInfo } from './resource-info.ts';
 
-function isSqs(attrs: TranslatableAttributes): boolean {
-  const system = str(attrs['messaging.system']);
-  return system === 'aws_sqs' || system === 'aws.sqs' || str(attrs['rpc.service']) === 'SQS';
+/** The `aws` block as a plan: resource context (prebuilt) plus the fields describing the call. */
+export interface AwsPlan {
+  resource: ResourceInfo;
+  /** `cloudwatch_logs` entries (from the resource or the options), or undefined. */
+  logGroups: LogGroup[] | undefined;
+  /** The call fields, in the order they are written. */
+  call: AwsBlock;
 }
 
-function isSns(attrs: TranslatableAttributes): boolean {
-  const system = str(attrs['messaging.system']);
-  return system === 'aws_sns' || system === 'aws.sns' || str(attrs['rpc.service']) === 'SNS';
+function isSqs(s: AttributeScan): boolean {
+  const system = str(slot(s, S.MESSAGING_SYSTEM));
+  return system === 'aws_sqs' || system === 'aws.sqs' || str(slot(s, S.RPC_SERVICE)) === 'SQS';
 }
 
-/** The `aws` block, or undefined when the resource's `cloud.provider` is not AWS. */
+function isSns(s: AttributeScan): boolean {
+  const system = str(slot(s, S.MESSAGING_SYSTEM));
+  return system === 'aws_sns' || system === 'aws.sns' || str(slot(s, S.RPC_SERVICE)) === 'SNS';
+}
+
+/** The `aws` block plan, or undefined when the resource's `cloud.provider` is not AWS. */
 export function makeAws(
   s: AttributeScan,
-  attrs: TranslatableAttributes,
   resource: ResourceInfo,
-  logGroupNames: readonly string[] | undefined,
-): AwsBlock | undefined {
+  optionLogGroups: LogGroup[] | undefined,
+): AwsPlan | undefined {
   if (resource.noAwsBlock) return undefined;
-  const r = resource.aws;
   const aws: AwsBlock = {};
-  if (r.elastic_beanstalk !== undefined) aws.elastic_beanstalk = { ...r.elastic_beanstalk };
-  const logGroups =
-    resource.logGroups ??
-    (logGroupNames !== undefined && logGroupNames.length > 0
-      ? logGroupEntries(logGroupNames, false)
-      : undefined);
-  if (logGroups !== undefined) aws.cloudwatch_logs = logGroups.map((entry) => ({ ...entry }));
-  if (r.ecs !== undefined) aws.ecs = { ...r.ecs };
-  if (r.ec2 !== undefined) aws.ec2 = { ...r.ec2 };
-  if (r.eks !== undefined) aws.eks = { ...r.eks };
-  aws.xray = { ...r.xray };
   const account = s.account !== '' ? s.account : resource.accountId;
   if (account !== '') aws.account_id = account;
   const operation = s.operation ?? s.rpcMethod ?? '';
   if (operation !== '') aws.operation = operation;
-  const awsSdk = str(attrs['rpc.system']) === AWS_API;
+  const awsSdk = str(slot(s, S.RPC_SYSTEM)) === AWS_API;
   // Extension: OTel JS writes `cloud.region` and `aws.request.id` on AWS SDK spans.
-  const region = s.region !== '' ? s.region : awsSdk ? str(attrs['cloud.region']) : '';
+  const region = s.region !== '' ? s.region : awsSdk ? str(slot(s, S.CLOUD_REGION)) : '';
   if (region !== '') aws.region = region;
-  const requestId = s.requestId !== '' ? s.requestId : str(attrs['aws.request.id']);
+  const requestId = s.requestId !== '' ? s.requestId : str(slot(s, S.AWS_REQUEST_ID_DOTTED));
   if (requestId !== '') aws.request_id = requestId;
-  let queueUrl = Object.hasOwn(attrs, 'messaging.url') ? str(attrs['messaging.url']) : s.queueUrl;
-  const sqs = isSqs(attrs);
+  let queueUrl = hasSlot(s, S.MESSAGING_URL) ? str(slot(s, S.MESSAGING_URL)) : s.queueUrl;
+  const sqs = isSqs(s);
   // Extension: OTel JS SQS spans carry the queue URL in `url.full`; ADOT in `aws.sqs.queue.url`.
-  if (queueUrl === '') queueUrl = str(attrs['aws.sqs.queue.url']);
-  if (queueUrl === '' && sqs) queueUrl = str(attrs['url.full']);
+  if (queueUrl === '') queueUrl = str(slot(s, S.AWS_SQS_QUEUE_URL));
+  if (queueUrl === '' && sqs) queueUrl = str(slot(s, S.URL_FULL));
   if (queueUrl !== '') aws.queue_url = queueUrl;
   if (sqs) {
-    const queueName = str(attrs['aws.sqs.queue.name']) || str(attrs['messaging.destination.name']);
+    const queueName =
+      str(slot(s, S.AWS_SQS_QUEUE_NAME)) || str(slot(s, S.MESSAGING_DESTINATION_NAME));
     if (queueName !== '') aws.queue_name = queueName;
   }
-  const topicArn = str(attrs['aws.sns.topic.arn']) || snsDestinationArn(attrs);
+  const topicArn = str(slot(s, S.AWS_SNS_TOPIC_ARN)) || snsDestinationArn(s);
   if (topicArn !== '') aws.topic_arn = topicArn;
-  tableNames(aws, s.tableName, attrs['aws.dynamodb.table_names']);
+  tableNames(aws, s.tableName, slot(s, S.AWS_DYNAMODB_TABLE_NAMES));
+  return { resource, logGroups: resource.logGroups ?? optionLogGroups, call: aws };
+}
+
+/** The `aws` object; the service segment of a split (§1.2) leaves out the call fields. */
+export function awsObject(plan: AwsPlan, withCall: boolean): AwsBlock {
+  const r = plan.resource.aws;
+  const aws: AwsBlock = {};
+  if (r.elastic_beanstalk !== undefined) aws.elastic_beanstalk = { ...r.elastic_beanstalk };
+  if (plan.logGroups !== undefined)
+    aws.cloudwatch_logs = plan.logGroups.map((entry) => ({ ...entry }));
+  if (r.ecs !== undefined) aws.ecs = { ...r.ecs };
+  if (r.ec2 !== undefined) aws.ec2 = { ...r.ec2 };
+  if (r.eks !== undefined) aws.eks = { ...r.eks };
+  aws.xray = { ...r.xray };
+  if (withCall) Object.assign(aws, plan.call);
   return aws;
 }
 
-function snsDestinationArn(attrs: TranslatableAttributes): string {
-  if (!isSns(attrs)) return '';
-  const destination = str(attrs['messaging.destination.name']);
+// The resource part is the same for every span of a resource (and options): keep its JSON text.
+let lastResource: ResourceInfo | undefined;
+let lastLogGroups: LogGroup[] | undefined;
+let lastPrefix = '';
+
+/** `JSON.stringify(awsObject(plan, withCall))`. */
+export function awsJson(plan: AwsPlan, withCall: boolean): string {
+  if (plan.resource !== lastResource || plan.logGroups !== lastLogGroups) {
+    lastPrefix = JSON.stringify(awsObject(plan, false)).slice(0, -1);
+    lastResource = plan.resource;
+    lastLogGroups = plan.logGroups;
+  }
+  let out = lastPrefix;
+  if (withCall) {
+    const call = plan.call;
+    for (const key in call) out += `,"${key}":${jsonValue(call[key])}`;
+  }
+  return `${out}}`;
+}
+
+function snsDestinationArn(s: AttributeScan): string {
+  if (!isSns(s)) return '';
+  const destination = str(slot(s, S.MESSAGING_DESTINATION_NAME));
   return destination.startsWith('arn:') ? destination : '';
 }
 

@@ -1,6 +1,9 @@
 // `fault` / `error` / `throttle` and `cause` (spec/translation.md §5).
 import type { Cause, ExceptionDocument } from '../../segment-document.ts';
 import type { TranslatableSpan } from '../translatable-span.ts';
+import type { AttributeScan } from './attribute-scan.ts';
+import { hasSlot, slot } from './attribute-scan.ts';
+import * as S from './attribute-slots.ts';
 import { asString, int, str } from './attribute-values.ts';
 import { AWS_API, KIND_CLIENT, KIND_PRODUCER, STATUS_ERROR } from './constants.ts';
 import { parseJavaScriptStack } from './stack-javascript.ts';
@@ -63,11 +66,11 @@ function eventSeconds(time: readonly [number, number]): string {
 /** Computes flags and `cause`. */
 export function makeCause(
   span: TranslatableSpan,
+  s: AttributeScan,
   language: string,
   newId: () => string,
 ): CauseResult {
-  const attrs = span.attributes;
-  const awsSdk = str(attrs['rpc.system']) === AWS_API;
+  const awsSdk = str(slot(s, S.RPC_SYSTEM)) === AWS_API;
   const remote = span.kind === KIND_CLIENT || span.kind === KIND_PRODUCER;
   let exceptions: ExceptionDocument[] | undefined;
   let usedStatusText = false;
@@ -97,15 +100,15 @@ export function makeCause(
     cause = exceptions.length > 0 ? { exceptions } : {};
   } else if (span.status.code === STATUS_ERROR) {
     let message = span.status.message ?? '';
-    if (Object.hasOwn(attrs, 'http.status_text')) {
+    if (hasSlot(s, S.HTTP_STATUS_TEXT)) {
       usedStatusText = true;
-      if (message === '') message = str(attrs['http.status_text']);
+      if (message === '') message = str(slot(s, S.HTTP_STATUS_TEXT));
     }
     if (message !== '') cause = { exceptions: [{ id: newId(), message, type: '' }] };
   }
-  const hasCode = Object.hasOwn(attrs, 'http.status_code');
-  const codeValue = hasCode ? attrs['http.status_code'] : attrs['http.response.status_code'];
-  const present = hasCode || Object.hasOwn(attrs, 'http.response.status_code');
+  const hasCode = hasSlot(s, S.HTTP_STATUS_CODE);
+  const codeValue = slot(s, hasCode ? S.HTTP_STATUS_CODE : S.HTTP_RESPONSE_STATUS_CODE);
+  const present = hasCode || hasSlot(s, S.HTTP_RESPONSE_STATUS_CODE);
   const code = int(codeValue);
   const isError = span.status.code === STATUS_ERROR;
   if (!present || code < 400 || code > 599)

@@ -2,6 +2,8 @@
 import type { HttpBlock } from '../../segment-document.ts';
 import type { TranslatableAttributes, TranslatableEvent } from '../translatable-span.ts';
 import type { AttributeScan } from './attribute-scan.ts';
+import { slot } from './attribute-scan.ts';
+import * as S from './attribute-slots.ts';
 import { int, str } from './attribute-values.ts';
 import { KIND_SERVER } from './constants.ts';
 import { capString, MAX_STRING } from './limits.ts';
@@ -10,7 +12,6 @@ import { capString, MAX_STRING } from './limits.ts';
 export function makeHttp(
   s: AttributeScan,
   kind: number,
-  attrs: TranslatableAttributes,
   events: readonly TranslatableEvent[],
 ): HttpBlock | undefined {
   if (!s.hasHttp) return undefined;
@@ -25,7 +26,7 @@ export function makeHttp(
   if (s.clientIp !== undefined) request.client_ip = capString(s.clientIp, MAX_STRING);
   const response: NonNullable<HttpBlock['response']> = {};
   if (s.status !== undefined) response.status = s.status;
-  response.content_length = contentLength(attrs, events);
+  response.content_length = contentLength(s, events);
   return { request, response };
 }
 
@@ -81,13 +82,10 @@ function sizeFrom(attrs: TranslatableAttributes | undefined): number {
  * `response.content_length`: the RECEIVED-message payload size from the span or its events (collector);
  * extension: else `http.response.body.size` / `http.response_content_length`; else 0 (always written).
  */
-function contentLength(
-  attrs: TranslatableAttributes,
-  events: readonly TranslatableEvent[],
-): number {
-  let size = sizeFrom(attrs);
+function contentLength(s: AttributeScan, events: readonly TranslatableEvent[]): number {
+  let size = str(slot(s, S.MESSAGE_TYPE)) === 'RECEIVED' ? int(slot(s, S.MESSAGE_PAYLOAD_SIZE)) : 0;
   for (let i = 0; size === 0 && i < events.length; i++) size = sizeFrom(events[i]?.attributes);
-  if (size === 0) size = int(attrs['http.response.body.size']);
-  if (size === 0) size = int(attrs['http.response_content_length']);
+  if (size === 0) size = int(slot(s, S.HTTP_RESPONSE_BODY_SIZE));
+  if (size === 0) size = int(slot(s, S.HTTP_RESPONSE_CONTENT_LENGTH));
   return size;
 }

@@ -3,6 +3,8 @@
 import type { AnnotationValue, AwsBlock } from '../../segment-document.ts';
 import type { TranslatableAttributes } from '../translatable-span.ts';
 import { annotationValue, rawValue, str } from './attribute-values.ts';
+import type { MemberKey } from './member-key.ts';
+import { memberKey } from './member-key.ts';
 import { atoi } from './numbers.ts';
 import { textSize } from './text-size.ts';
 
@@ -10,6 +12,8 @@ import { textSize } from './text-size.ts';
 export interface ResourceEntry {
   /** `otel.resource.<key>`. */
   key: string;
+  /** The key as the start of a JSON member. */
+  member: MemberKey;
   /** Scalar annotation value, or undefined for arrays/maps. */
   annotation: AnnotationValue | undefined;
   /** JSON-safe raw value for metadata, or undefined for an empty value. */
@@ -43,6 +47,10 @@ export interface ResourceInfo {
   defaults: Record<string, unknown>;
   /** Number of members in `defaults`. */
   defaultCount: number;
+  /** `JSON.stringify(defaults)` without its braces. */
+  defaultsJson: string;
+  /** `JSON.stringify(service)`, or undefined. */
+  serviceJson: string | undefined;
   /** Characters of keys and values, for the 64 KB check. */
   textChars: number;
 }
@@ -181,8 +189,10 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
   let textChars = 0;
   for (const key of keys) {
     const value = attrs[key];
+    const entryKey = `otel.resource.${key}`;
     const entry: ResourceEntry = {
-      key: `otel.resource.${key}`,
+      key: entryKey,
+      member: memberKey(entryKey),
       annotation: annotationValue(value),
       raw: rawValue(value),
     };
@@ -191,11 +201,13 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
     textChars += entry.key.length + textSize(value);
   }
   const provider = str(attrs['cloud.provider']);
+  const serviceBlock = service(attrs);
   const arns = toLogGroupList(attrs['aws.log.group.arns']);
   const names = toLogGroupList(attrs['aws.log.group.names']);
   return {
     origin: origin(attrs, keys),
-    service: service(attrs),
+    service: serviceBlock,
+    serviceJson: serviceBlock === undefined ? undefined : JSON.stringify(serviceBlock),
     noAwsBlock: provider !== '' && provider !== 'aws',
     serviceName: str(attrs['service.name']),
     language: str(attrs['telemetry.sdk.language']),
@@ -210,6 +222,7 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
     entries,
     defaults,
     defaultCount: Object.keys(defaults).length,
+    defaultsJson: JSON.stringify(defaults).slice(1, -1),
     textChars,
   };
 }

@@ -1,7 +1,7 @@
 // Keeps documents under X-Ray's 64 KB limit (the collector sends them as they are and X-Ray rejects them).
 import { MAX_DOCUMENT_BYTES } from '../../segment-document.ts';
 import type { TranslatableSpan, TranslationProblem } from '../translatable-span.ts';
-import type { Doc } from './make-document.ts';
+import type { Doc } from './doc-plan.ts';
 import { textSize } from './text-size.ts';
 
 const FIXED_OVERHEAD = 4096;

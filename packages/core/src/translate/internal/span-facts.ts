@@ -6,17 +6,19 @@ import type {
   TranslationProblem,
 } from '../translatable-span.ts';
 import type { AttributeScan } from './attribute-scan.ts';
-import { scanAttributes } from './attribute-scan.ts';
+import { scanAttributes, slot } from './attribute-scan.ts';
+import { AWS_SPAN_KIND } from './attribute-slots.ts';
 import { str } from './attribute-values.ts';
 import { LOCAL_ROOT } from './constants.ts';
-import type { ResourceInfo } from './resource-info.ts';
-import { resourceInfo } from './resource-info.ts';
+import type { LogGroup, ResourceInfo } from './resource-info.ts';
+import { logGroupEntries, resourceInfo } from './resource-info.ts';
 
 /** Options in the shape translation uses (cached per options object). */
 export interface ResolvedOptions {
   indexed: ReadonlySet<string>;
   indexAll: boolean;
-  logGroupNames: readonly string[] | undefined;
+  /** `cloudwatch_logs` entries of `logGroupNames` (used when the resource names none). */
+  logGroups: LogGroup[] | undefined;
 }
 
 /** Everything computed once per span. */
@@ -36,7 +38,7 @@ export interface SpanFacts {
 const NO_OPTIONS: ResolvedOptions = {
   indexed: new Set(),
   indexAll: false,
-  logGroupNames: undefined,
+  logGroups: undefined,
 };
 const resolved = new WeakMap<TranslateOptions, ResolvedOptions>();
 
@@ -48,7 +50,10 @@ export function resolveOptions(options: TranslateOptions | undefined): ResolvedO
     out = {
       indexed: new Set(Array.isArray(options.indexedAttributes) ? options.indexedAttributes : []),
       indexAll: options.indexAllAttributes === true,
-      logGroupNames: Array.isArray(options.logGroupNames) ? options.logGroupNames : undefined,
+      logGroups:
+        Array.isArray(options.logGroupNames) && options.logGroupNames.length > 0
+          ? logGroupEntries(options.logGroupNames, false)
+          : undefined,
     };
     resolved.set(options, out);
   }
@@ -68,12 +73,13 @@ export function spanFacts(
   problems: TranslationProblem[],
 ): SpanFacts {
   const keys = Object.keys(span.attributes);
+  const scan = scanAttributes(span.attributes, keys, isIp);
   return {
     span,
     keys,
-    scan: scanAttributes(span.attributes, keys, isIp),
+    scan,
     resource: resourceInfo(span.resource.attributes),
-    localRoot: str(span.attributes['aws.span.kind']) === LOCAL_ROOT,
+    localRoot: str(slot(scan, AWS_SPAN_KIND)) === LOCAL_ROOT,
     traceId,
     options,
     newId,

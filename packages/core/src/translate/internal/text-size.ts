@@ -14,3 +14,10 @@ export function textSize(value: unknown): number {
     n += key.length + 8 + textSize((value as Record<string, unknown>)[key]);
   return n;
 }
+
+/** Characters of the keys and values of an attribute map (keys with their values, in order). */
+export function attributesChars(keys: readonly string[], values: readonly unknown[]): number {
+  let n = 0;
+  for (let k = 0; k < keys.length; k++) n += (keys[k] as string).length + textSize(values[k]);
+  return n;
+}

@@ -1,7 +1,8 @@
 // `user`, `annotations` and `metadata` from the attributes no block consumed (spec/translation.md §8).
 import type { AnnotationValue } from '../../segment-document.ts';
 import { sanitizeAnnotationKey } from '../sanitize.ts';
-import type { TranslatableAttributes } from '../translatable-span.ts';
+import type { AttributeScan } from './attribute-scan.ts';
+import { slot } from './attribute-scan.ts';
 import {
   ALWAYS_LAST,
   ENDUSER_ID,
@@ -12,17 +13,21 @@ import {
 } from './attribute-codes.ts';
 import { annotationValue, rawValue, str } from './attribute-values.ts';
 import { capString, MAX_ANNOTATION_VALUE, MAX_STRING } from './limits.ts';
+import type { MetadataPlan } from './metadata-plan.ts';
+import type { KeyInfo } from './key-info.ts';
+import type { MemberKey } from './member-key.ts';
+import * as S from './attribute-slots.ts';
 import type { ResourceInfo } from './resource-info.ts';
 
 const METADATA_PREFIX = 'aws.xray.metadata.';
+const RESOURCE_PREFIX = 'otel.resource.';
 
 /** What decides where each attribute goes. */
 export interface XRayAttributeInput {
-  attrs: TranslatableAttributes;
+  /** The attribute scan (facts and values of every key, in order). */
+  scan: AttributeScan;
   /** `Object.keys(attrs)`. */
   keys: readonly string[];
-  /** Attribute codes of the keys (attribute-codes.ts), 0 for others. */
-  codes: readonly number[];
   /** `indexed_attributes` as a set (may be empty). */
   indexed: ReadonlySet<string>;
   indexAll: boolean;
@@ -34,11 +39,11 @@ export interface XRayAttributeInput {
   exclude: ReadonlySet<string> | undefined;
 }
 
-/** `user`, annotations and metadata; empty maps come back undefined. */
+/** `user`, annotations (undefined when empty) and the metadata plan. */
 export interface XRayAttributes {
   user: string;
   annotations: Record<string, AnnotationValue> | undefined;
-  metadata: Record<string, Record<string, unknown>> | undefined;
+  metadata: MetadataPlan;
 }
 
 function isConsumed(code: number, input: XRayAttributeInput): boolean {
@@ -59,9 +64,15 @@ function annotate(
   return true;
 }
 
-function indexesResource(indexedKeys: ReadonlySet<string> | undefined): boolean {
-  if (indexedKeys === undefined || indexedKeys.size === 0) return false;
-  for (const key of indexedKeys) if (key.startsWith('otel.resource.')) return true;
+function indexesResource(indexed: ReadonlySet<string>, listed: readonly unknown[]): boolean {
+  for (const key of indexed) if (key.startsWith(RESOURCE_PREFIX)) return true;
+  for (const key of listed)
+    if (typeof key === 'string' && key.startsWith(RESOURCE_PREFIX)) return true;
+  return false;
+}
+
+function hasString(items: readonly unknown[]): boolean {
+  for (const item of items) if (typeof item === 'string') return true;
   return false;
 }
 
@@ -76,75 +87,94 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   }
 }
 
+const NOTHING_LISTED: readonly unknown[] = [];
+
 /** Splits the remaining attributes into `user`, annotations and metadata. */
 export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
-  const { attrs, indexAll } = input;
-  const user = capString(str(attrs['enduser.id']), MAX_STRING);
+  const { scan, indexAll, indexed } = input;
+  const user = capString(str(slot(scan, S.ENDUSER_ID)), MAX_STRING);
   const annotations: Record<string, AnnotationValue> = {};
   const resource = input.resource;
-  let indexedKeys = indexAll ? undefined : input.indexed;
-  const listed = attrs['aws.xray.annotations'];
-  const listedIsArray = Array.isArray(listed);
-  if (listedIsArray) {
-    const keys = new Set<string>(indexedKeys);
-    for (const item of listed as unknown[]) if (typeof item === 'string') keys.add(item);
-    indexedKeys = keys;
-  }
-  // Common case: no resource attribute is an annotation, so start from a copy of the prebuilt members.
+  // Keys to index: indexed_attributes plus the strings listed in `aws.xray.annotations`.
+  const listedValue = slot(scan, S.XRAY_ANNOTATIONS);
+  const listedIsArray = Array.isArray(listedValue);
+  const listed = listedIsArray ? (listedValue as readonly unknown[]) : NOTHING_LISTED;
+  const anyIndexed = !indexAll && (indexed.size > 0 || hasString(listed));
+  const isIndexed = (key: string): boolean =>
+    indexAll || (anyIndexed && (indexed.has(key) || listed.includes(key)));
+  // Common case: no resource attribute is an annotation, so start from the prebuilt members.
   const copyResource =
     resource !== undefined &&
     resource.defaultCount > 0 &&
     !indexAll &&
-    !indexesResource(indexedKeys);
-  const defaults: Record<string, unknown> = copyResource ? { ...resource.defaults } : {};
-  let metadata: Record<string, Record<string, unknown>> | undefined;
+    !(anyIndexed && indexesResource(indexed, listed));
+  const plan: MetadataPlan = {
+    resource: copyResource ? resource : undefined,
+    keys: [],
+    members: [],
+    values: [],
+    namespaces: undefined,
+    plain: true,
+  };
   let hasAnnotations = false;
-  let hasDefaults = copyResource;
   if (resource !== undefined && !copyResource) {
     for (const entry of resource.entries) {
-      const indexed = indexAll || indexedKeys?.has(entry.key) === true;
-      if (indexed && entry.annotation !== undefined) {
+      if (isIndexed(entry.key) && entry.annotation !== undefined) {
         hasAnnotations = annotate(annotations, entry.key, entry.annotation) || hasAnnotations;
       } else if (entry.raw !== undefined) {
-        defaults[entry.key] = entry.raw;
-        hasDefaults = true;
+        addMember(plan, entry.key, entry.member, entry.raw);
       }
     }
   }
-  const { keys, codes, exclude, indexed } = input;
-  const anyIndexed = indexed.size > 0;
+  const { keys, exclude } = input;
+  const { infos, values } = scan;
+  const explicit = indexed.size > 0;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string;
-    const code = codes[k] ?? 0;
-    if (code === ENDUSER_ID || (listedIsArray && code === XRAY_ANNOTATIONS)) continue;
+    const info = infos[k] as KeyInfo;
+    const code = info.code;
+    if (code !== 0) {
+      if (code === ENDUSER_ID || (listedIsArray && code === XRAY_ANNOTATIONS)) continue;
+      // Consumed keys come back only when explicitly listed in indexed_attributes.
+      if (isConsumed(code, input) && !(explicit && indexed.has(key))) continue;
+    }
     if (exclude !== undefined && exclude.has(key)) continue;
-    // Consumed keys come back only when explicitly listed in indexed_attributes.
-    if (isConsumed(code, input) && !(anyIndexed && indexed.has(key))) continue;
-    const value = attrs[key];
-    if (indexAll || (indexedKeys !== undefined && indexedKeys.size > 0 && indexedKeys.has(key))) {
+    const value = values[k];
+    if (isIndexed(key)) {
       const annotation = annotationValue(value);
       if (annotation !== undefined)
         hasAnnotations = annotate(annotations, key, annotation) || hasAnnotations;
-    } else if (key.startsWith(METADATA_PREFIX) && typeof value === 'string') {
+    } else if (info.metadataNamespace && typeof value === 'string') {
       const namespace = key.slice(METADATA_PREFIX.length);
       const parsed = parseObject(value);
       if (parsed === undefined) {
-        defaults[key] = value;
-        hasDefaults = true;
+        addMember(plan, key, info.member, value);
       } else if (namespace.toLowerCase() === 'default') {
-        for (const member of Object.keys(parsed)) defaults[member] = parsed[member];
-        hasDefaults ||= Object.keys(parsed).length > 0;
+        for (const member of Object.keys(parsed))
+          addMember(plan, member, undefined, parsed[member]);
+        plan.plain = false;
       } else {
-        (metadata ??= {})[namespace] = parsed;
+        (plan.namespaces ??= {})[namespace] = parsed;
+        plan.plain = false;
       }
     } else {
       const raw = rawValue(value);
       if (raw !== undefined) {
-        defaults[key] = raw;
-        hasDefaults = true;
+        addMember(plan, key, info.member, raw);
+        if (info.special || (info.resourceLike && resource !== undefined)) plan.plain = false;
       }
     }
   }
-  if (hasDefaults) (metadata ??= {}).default = defaults;
-  return { user, annotations: hasAnnotations ? annotations : undefined, metadata };
+  return { user, annotations: hasAnnotations ? annotations : undefined, metadata: plan };
+}
+
+function addMember(
+  plan: MetadataPlan,
+  key: string,
+  member: MemberKey | undefined,
+  value: unknown,
+): void {
+  plan.keys.push(key);
+  plan.members.push(member);
+  plan.values.push(value);
 }
