@@ -175,6 +175,50 @@ describe('local X-Ray API', () => {
       expect(all.size).toBe(150);
     });
 
+    it('selects by trace-ID epoch, event time or service end time (TimeRangeType)', async () => {
+      const idEpoch = nowSeconds() - 7200;
+      const t = traceId(idEpoch);
+      const start = nowSeconds() - 3600;
+      await put([segment({ trace: t, name: 'late', start, end: start + 1 })]);
+      const ids = async (type: 'TraceId' | 'Event' | 'Service', from: number, to: number) =>
+        (
+          await client.send(
+            new GetTraceSummariesCommand({
+              StartTime: new Date(from * 1000),
+              EndTime: new Date(to * 1000),
+              TimeRangeType: type,
+            }),
+          )
+        ).TraceSummaries?.map((x) => x.Id) ?? [];
+      expect(await ids('TraceId', idEpoch - 1, idEpoch + 1)).toContain(t);
+      expect(await ids('Event', idEpoch - 1, idEpoch + 1)).not.toContain(t);
+      expect(await ids('Event', start - 1, start + 2)).toContain(t);
+      expect(await ids('Service', start + 0.5, start + 2)).toContain(t);
+      expect(await ids('Service', start - 10, start + 0.5)).not.toContain(t);
+    });
+
+    it('returns a subset with Sampling and a FixedRate strategy', async () => {
+      const base = nowSeconds() - 3600 * 10;
+      await put(
+        Array.from({ length: 200 }, (_, i) =>
+          segment({ trace: traceId(base), name: 'sampled', start: base + i / 1000, end: base + 1 }),
+        ),
+      );
+      const req = { StartTime: new Date((base - 1) * 1000), EndTime: new Date((base + 1) * 1000) };
+      const all = await client.send(new GetTraceSummariesCommand(req));
+      const some = await client.send(
+        new GetTraceSummariesCommand({
+          ...req,
+          Sampling: true,
+          SamplingStrategy: { Name: 'FixedRate', Value: 0.25 },
+        }),
+      );
+      const allCount = (all.TraceSummaries?.length ?? 0) + (all.NextToken ? 100 : 0);
+      expect(allCount).toBe(200);
+      expect(some.TraceSummaries?.length).toBeGreaterThan(10);
+      expect(some.TraceSummaries?.length).toBeLessThan(100);
+    });
+
     it('refuses EndTime before StartTime', async () => {
       await expect(
         client.send(
