@@ -70,7 +70,7 @@ async function main(): Promise<number> {
       if (!state.stack) return 1;
       print(progressLine(`${why}: stopping services, local X-Ray and emulator`));
       const t = performance.now();
-      const exits = await state.stack.stop();
+      const exits = await state.stack.stop(why === 'SIGINT');
       const codes = Object.entries(exits).map(([n, e]) => `${n} ${e.signal ?? e.code}`);
       print(progressLine(`stopped (${codes.join(', ')})`, performance.now() - t));
       return Object.values(exits).every((e) => e.code === 0) ? 0 : 1;

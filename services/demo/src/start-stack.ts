@@ -14,8 +14,11 @@ export interface DemoStack {
   emulator: StartedEmulatorWithReason;
   xray: LocalXRay;
   system: RunningSystem;
-  /** Stops services (SIGTERM), X-Ray and emulator; resolves with the services' exits. Idempotent. */
-  stop(): Promise<Record<string, ServiceExit>>;
+  /**
+   * Stops services (SIGTERM), X-Ray and emulator; resolves with the services' exits. `signalled`:
+   * the terminal's Ctrl-C reached every process, so the emulator is stopped at once. Idempotent.
+   */
+  stop(signalled?: boolean): Promise<Record<string, ServiceExit>>;
 }
 
 /** Where to write progress and how verbose to be. */
@@ -44,14 +47,16 @@ export async function startStack(options: StackOptions): Promise<DemoStack> {
     print(progressLine(`${what} stopped`, performance.now() - t));
     return result;
   };
-  // services first (they flush their last segments to the X-Ray), then the rest side by side
-  const stopParts = async (): Promise<Record<string, ServiceExit>> => {
+  // Services first (they flush their last segments to the X-Ray, and LocalStack's shutdown hangs
+  // while a long poll is pending), then the rest side by side. After Ctrl-C the terminal has
+  // signalled the emulator already, so there is nothing to wait for before stopping it.
+  const stopParts = async (signalled: boolean): Promise<Record<string, ServiceExit>> => {
     const { system, xray, emulator } = parts;
+    const stopEmulator =
+      emulator && (() => timed(`emulator (${emulator.mode})`, () => emulator.stop()));
+    const early = signalled ? stopEmulator?.() : undefined;
     const exits = system ? await timed('services', () => system.stop()) : {};
-    await Promise.all([
-      xray && timed('local X-Ray', () => xray.stop()),
-      emulator && timed(`emulator (${emulator.mode})`, () => emulator.stop()),
-    ]);
+    await Promise.all([xray && timed('local X-Ray', () => xray.stop()), early ?? stopEmulator?.()]);
     return exits;
   };
   try {
@@ -86,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<DemoStack> {
         : undefined,
     });
   } catch (error) {
-    await stopParts().catch(() => undefined);
+    await stopParts(false).catch(() => undefined);
     throw error;
   }
   let stopping: Promise<Record<string, ServiceExit>> | undefined;
@@ -94,6 +99,6 @@ export async function startStack(options: StackOptions): Promise<DemoStack> {
     emulator: parts.emulator,
     xray: parts.xray,
     system: parts.system,
-    stop: () => (stopping ??= stopParts()),
+    stop: (signalled = false) => (stopping ??= stopParts(signalled)),
   };
 }
