@@ -50,3 +50,11 @@ export type { LocalXRayProcessOptions } from './xray/local-xray-process.ts';
 export type { LocalXRayEndpoints } from './xray/local-xray-endpoints.ts';
 export { startLocalXRay } from '@otel-xray/local';
 export type { LocalXRay, LocalXRayOptions } from '@otel-xray/local';
+export { checkEmulatorPropagation } from './propagation-check/check-emulator-propagation.ts';
+export type { PropagationCheckOptions } from './propagation-check/check-emulator-propagation.ts';
+export type {
+  PropagationReport,
+  PropagationCheck,
+  PropagationCarrier,
+  FallbackCarrier,
+} from './propagation-check/propagation-report.ts';

@@ -4,6 +4,7 @@ import type { ContainerModeOptions } from './container-plan.ts';
 import { probeDocker, type DockerProbe } from './docker-probe.ts';
 import { startHostLocalStack, type HostModeOptions } from './host-mode.ts';
 import type { EmulatorModeRequest, StartedEmulator } from './types.ts';
+import type { PropagationReport } from '../propagation-check/propagation-report.ts';
 
 /** Options of {@link startEmulator}. */
 export interface StartEmulatorOptions {
@@ -19,12 +20,20 @@ export interface StartEmulatorOptions {
   log?: (line: string) => void;
   /** Replaces the Docker check (tests). */
   probeDocker?: () => Promise<DockerProbe>;
+  /**
+   * After start-up, run {@link checkEmulatorPropagation} against the emulator and print its summary
+   * (a few hundred ms; the whole report when a carrier is lost). Default false, or
+   * `OTEL_XRAY_VERIFY_PROPAGATION=1`.
+   */
+  verifyPropagation?: boolean;
 }
 
 /** A started emulator plus why its mode was chosen. */
 export interface StartedEmulatorWithReason extends StartedEmulator {
   /** Why this mode: `requested`, `AWS_ENDPOINT_URL=…`, the Docker probe's finding. */
   reason: string;
+  /** What `verifyPropagation` found; absent when it was not asked for. */
+  propagation?: PropagationReport;
 }
 
 /**
@@ -66,7 +75,20 @@ export async function startEmulator(
   log(
     `mode ${choice.mode} (${choice.reason}): ${where}, ready in ${(emulator.startupMs / 1000).toFixed(2)} s`,
   );
-  return { ...emulator, reason: choice.reason };
+  const started: StartedEmulatorWithReason = { ...emulator, reason: choice.reason };
+  if (options.verifyPropagation ?? verifyFromEnv()) {
+    const { checkEmulatorPropagation } =
+      await import('../propagation-check/check-emulator-propagation.ts');
+    const report = await checkEmulatorPropagation({ endpoint: emulator.endpoint, region });
+    for (const line of (report.ok ? report.summary : report.print()).split('\n')) log(line);
+    started.propagation = report;
+  }
+  return started;
+}
+
+function verifyFromEnv(): boolean {
+  const value = process.env.OTEL_XRAY_VERIFY_PROPAGATION?.toLowerCase();
+  return value === '1' || value === 'true';
 }
 
 function modeFromEnv(): EmulatorModeRequest | undefined {

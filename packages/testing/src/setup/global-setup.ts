@@ -28,6 +28,12 @@ export interface GlobalSetupOptions {
    * CLI as a child process), a function returning endpoints, or false for none.
    */
   xray?: 'in-process' | 'process' | false | (() => Promise<LocalXRayEndpoints>);
+  /**
+   * Check once at start-up which SQS/SNS carriers of the trace header the emulator keeps, and
+   * print the summary (see `checkEmulatorPropagation`). Default false (`emulator.verifyPropagation`
+   * or `OTEL_XRAY_VERIFY_PROPAGATION=1` turn it on too).
+   */
+  verifyPropagation?: boolean;
 }
 
 /** `setup`/`teardown` for vitest's `globalSetup`. */
@@ -58,7 +64,7 @@ export function createGlobalSetup(options: GlobalSetupOptions = {}): GlobalSetup
     try {
       const startXRay = xrayStarter(options.xray ?? 'in-process');
       [emulator, xray] = await Promise.all([
-        options.emulator === false ? undefined : startEmulator(options.emulator ?? {}),
+        options.emulator === false ? undefined : startEmulator(emulatorOptions(options)),
         startXRay?.(),
       ]);
     } catch (error) {
@@ -83,6 +89,13 @@ export function createGlobalSetup(options: GlobalSetupOptions = {}): GlobalSetup
     project.provide('xrayDaemonAddress', xray?.udpAddress ?? '');
   };
   return { setup, teardown };
+}
+
+function emulatorOptions(options: GlobalSetupOptions): StartEmulatorOptions {
+  const emulator = options.emulator === false ? {} : (options.emulator ?? {});
+  return options.verifyPropagation === undefined
+    ? emulator
+    : { ...emulator, verifyPropagation: options.verifyPropagation };
 }
 
 function xrayStarter(
