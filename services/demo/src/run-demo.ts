@@ -1,7 +1,7 @@
 // `npm run demo`: emulator + local X-Ray + the sample services, a burst of orders, their trace
 // trees, the service map, then the UI address; up until Ctrl-C (or `--once`: exit after printing).
 import { XRayClient } from '@aws-sdk/client-xray';
-import { waitForTrace, type Trace } from '@otel-xray/testing';
+import { waitForTrace } from '@otel-xray/testing';
 import { DEMO_USAGE, parseDemoArgs } from './demo-options.ts';
 import { formatMs, progressLine } from './progress.ts';
 import { startStack, type DemoStack } from './start-stack.ts';
@@ -29,7 +29,7 @@ async function send(ordersUrl: string, order: DemoOrder): Promise<Sent> {
   return { order, status: res.status, traceId };
 }
 
-/** Sends the burst, prints each trace as soon as it is complete; resolves when all are printed. */
+/** Sends the burst and prints each trace once complete, in the order sent; resolves when all are printed. */
 async function trafficAndTrees(stack: DemoStack, client: XRayClient): Promise<void> {
   const sent = await Promise.all(DEMO_ORDERS.map((o) => send(stack.system.ordersUrl, o)));
   print(
@@ -37,21 +37,16 @@ async function trafficAndTrees(stack: DemoStack, client: XRayClient): Promise<vo
       `sent ${sent.length} orders → ${sent.map((s) => s.status).join(' ')}; waiting for their traces`,
     ),
   );
-  let first = true;
-  const printed: Trace[] = [];
-  await Promise.all(
-    sent.map(async (s, i) => {
-      const trace = await waitForTrace(s.traceId, {
-        xray: client,
-        timeoutMs: 30_000,
-        ...s.order.expect,
-      });
-      printed.push(trace);
-      const note = first ? `  ← first tree ${formatMs(performance.now())} after start` : '';
-      first = false;
-      print(`\n── ${i + 1}. ${s.order.label} (HTTP ${s.status})${note}\n${trace.print()}`);
-    }),
+  // wait for all at once, print in the order sent (the full standard flow first)
+  const traces = sent.map((s) =>
+    waitForTrace(s.traceId, { xray: client, timeoutMs: 30_000, ...s.order.expect }),
   );
+  for (const t of traces) void t.catch(() => undefined); // the loop reports the first failure
+  for (const [i, s] of sent.entries()) {
+    const trace = await traces[i]!;
+    const note = i === 0 ? `  ← first tree ${formatMs(performance.now())} after start` : '';
+    print(`\n── ${i + 1}. ${s.order.label} (HTTP ${s.status})${note}\n${trace.print()}`);
+  }
 }
 
 async function main(): Promise<number> {
