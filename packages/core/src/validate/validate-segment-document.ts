@@ -7,10 +7,14 @@ import {
   checkTraceId,
   checkName,
   checkEpoch,
-  checkType,
+  checkString,
+  checkBoolean,
+  checkObject,
   checkString250,
   checkAnnotations,
-  checkProps,
+  checkShape,
+  arrayOf,
+  type Shape,
 } from './field-checks.ts';
 import {
   checkHttp,
@@ -35,6 +39,8 @@ export interface ValidateOptions {
 }
 
 const NAMESPACES = new Set(['aws', 'remote', 'local']);
+const SEGMENT_REQUIRED = ['name', 'id', 'trace_id', 'start_time'] as const;
+const SUBSEGMENT_REQUIRED = ['type', 'name', 'id', 'trace_id', 'parent_id', 'start_time'] as const;
 
 /**
  * Validates one segment document (a segment, or an independent subsegment with
@@ -68,9 +74,7 @@ export function validateSegmentDocument(
   if (!isObject(doc))
     return { ok: false, problems: [{ path: '', message: 'a document must be a JSON object' }] };
   const independent = doc.type === 'subsegment';
-  const required = independent
-    ? ['type', 'name', 'id', 'trace_id', 'parent_id', 'start_time']
-    : ['name', 'id', 'trace_id', 'start_time'];
+  const required = independent ? SUBSEGMENT_REQUIRED : SEGMENT_REQUIRED;
   for (const key of required) if (doc[key] === undefined) p.add(`/${key}`, 'is required');
   checkEntity(doc, '', p, options, 0);
   if (p.items.length > 0) return { ok: false, problems: p.items };
@@ -81,6 +85,34 @@ export function validateSegmentDocument(
   };
 }
 
+const ENTITY_SHAPE: Shape = [
+  ['name', checkName],
+  ['id', checkHexId],
+  ['trace_id', checkTraceId],
+  ['start_time', checkEpoch],
+  ['end_time', checkEpoch],
+  ['in_progress', checkBoolean],
+  ['parent_id', checkHexId],
+  ['precursor_ids', arrayOf(checkHexId)],
+  ['traced', checkBoolean],
+  ['service', checkService],
+  ['user', checkString250],
+  ['origin', checkString],
+  ['resource_arn', checkString],
+  ['http', checkHttp],
+  ['aws', checkAws],
+  ['sql', checkSql],
+  ['error', checkBoolean],
+  ['throttle', checkBoolean],
+  ['fault', checkBoolean],
+  ['cause', checkCause],
+  ['annotations', checkAnnotations],
+  ['metadata', checkObject],
+  ['links', checkLinks],
+];
+
+const EMBEDDED_REQUIRED = ['name', 'id', 'start_time'] as const;
+
 function checkEntity(
   e: Record<string, unknown>,
   path: string,
@@ -89,8 +121,9 @@ function checkEntity(
   depth: number,
 ): void {
   if (depth > (o.maxDepth ?? 64)) return p.add(path, 'subsegments are nested too deeply');
-  if (e.end_time === undefined && e.in_progress !== true)
+  if (e.end_time === undefined && e.in_progress !== true) {
     p.add(`${path}/end_time`, 'is required unless in_progress is true');
+  }
   if (
     (o.checkTimeOrder ?? true) &&
     typeof e.start_time === 'number' &&
@@ -104,42 +137,19 @@ function checkEntity(
   if (e.namespace !== undefined && !NAMESPACES.has(e.namespace as string)) {
     p.add(`${path}/namespace`, 'must be "aws", "remote" or "local"');
   }
-  checkProps(e, path, p, {
-    name: checkName,
-    id: checkHexId,
-    trace_id: checkTraceId,
-    start_time: checkEpoch,
-    end_time: checkEpoch,
-    in_progress: (v, vp, pl) => checkType(v, 'boolean', vp, pl),
-    parent_id: checkHexId,
-    precursor_ids: (v, vp, pl) => {
-      if (!Array.isArray(v)) return pl.add(vp, 'must be an array');
-      v.forEach((id, i) => checkHexId(id, `${vp}/${i}`, pl));
-    },
-    traced: (v, vp, pl) => checkType(v, 'boolean', vp, pl),
-    service: checkService,
-    user: checkString250,
-    origin: (v, vp, pl) => checkType(v, 'string', vp, pl),
-    resource_arn: (v, vp, pl) => checkType(v, 'string', vp, pl),
-    http: checkHttp,
-    aws: checkAws,
-    sql: checkSql,
-    error: (v, vp, pl) => checkType(v, 'boolean', vp, pl),
-    throttle: (v, vp, pl) => checkType(v, 'boolean', vp, pl),
-    fault: (v, vp, pl) => checkType(v, 'boolean', vp, pl),
-    cause: checkCause,
-    annotations: checkAnnotations,
-    metadata: (v, vp, pl) => checkType(v, 'object', vp, pl),
-    links: checkLinks,
-  });
+  checkShape(e, path, ENTITY_SHAPE, p);
   const subs = e.subsegments;
   if (subs === undefined) return;
   if (!Array.isArray(subs)) return p.add(`${path}/subsegments`, 'must be an array');
-  subs.forEach((sub: unknown, i) => {
+  for (let i = 0; i < subs.length; i++) {
+    const sub: unknown = subs[i];
     const sp = `${path}/subsegments/${i}`;
-    if (!isObject(sub)) return p.add(sp, 'must be an object');
-    for (const key of ['name', 'id', 'start_time'])
+    if (!isObject(sub)) {
+      p.add(sp, 'must be an object');
+      continue;
+    }
+    for (const key of EMBEDDED_REQUIRED)
       if (sub[key] === undefined) p.add(`${sp}/${key}`, 'is required');
     checkEntity(sub, sp, p, o, depth + 1);
-  });
+  }
 }
