@@ -58,3 +58,10 @@ export type {
   PropagationCarrier,
   FallbackCarrier,
 } from './propagation-check/propagation-report.ts';
+export { waitForInstrumentedTrace } from './instrumentation/wait-for-instrumented-trace.ts';
+export type { InstrumentedTraceOptions } from './instrumentation/wait-for-instrumented-trace.ts';
+export { expectServiceInstrumented } from './instrumentation/expect-service-instrumented.ts';
+export type { ExpectInstrumentedOptions } from './instrumentation/expect-service-instrumented.ts';
+export { InstrumentationError } from './instrumentation/instrumentation-error.ts';
+export type { ServiceActivity } from './instrumentation/service-activity.ts';
+export type { InstrumentedSpan } from './instrumentation/span-kinds.ts';
