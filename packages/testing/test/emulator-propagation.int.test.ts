@@ -30,6 +30,7 @@ describe('startEmulator', () => {
         verifyPropagation: true,
         log: (l) => log.push(l),
       });
+      process.stderr.write(`verifyPropagation took ${aws.propagation?.durationMs} ms\n`);
       expect(aws.propagation?.ok).toBe(true);
       expect(log).toEqual([
         expect.stringMatching(/^mode external/),
