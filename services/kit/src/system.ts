@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { provision, type Provisioned } from './provision.ts';
 import {
@@ -52,7 +53,7 @@ const isReady =
 
 /**
  * Provisions the topic and queues under `prefix`, then starts orders (until it listens) and
- * inventory, shipping and audit (until they consume) as real processes traced by
+ * inventory, shipping and audit (until they consume), side by side, as real processes traced by
  * `@otel-xray/node`. The one way the demo and the integration suites start the system.
  * @example
  * const system = await startSystem({ prefix: `it-${Date.now()}`, env: { AWS_XRAY_DAEMON_ADDRESS } });
@@ -90,19 +91,21 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       return service;
     });
   try {
-    // allSettled: when one fails, the others are in `started` (and stopped below) before we throw
-    const first = await Promise.allSettled([
-      launch('orders', 'listening'),
+    // All four start side by side: orders gets a port chosen up front, so shipping knows its URL.
+    // allSettled: when one fails, the others are in `started` (and stopped below) before we throw.
+    const port = await freePort();
+    const ordersUrl = `http://127.0.0.1:${port}`;
+    const all = await Promise.allSettled([
+      launch('orders', 'listening', { PORT: String(port) }),
       launch('inventory', 'consuming'),
+      launch('shipping', 'consuming', { ORDERS_URL: ordersUrl }),
       launch('audit', 'consuming'),
     ]);
-    const failed = first.find((r) => r.status === 'rejected');
+    const failed = all.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    const [orders, inventory, audit] = first.map(
+    const [orders, inventory, shipping, audit] = all.map(
       (r) => (r as PromiseFulfilledResult<ServiceProcess>).value,
-    ) as [ServiceProcess, ServiceProcess, ServiceProcess];
-    const ordersUrl = String(orders.readyLine.url);
-    const shipping = await launch('shipping', 'consuming', { ORDERS_URL: ordersUrl });
+    ) as [ServiceProcess, ServiceProcess, ServiceProcess, ServiceProcess];
     const services = { orders, inventory, shipping, audit };
     let stopping: Promise<Record<ServiceName, ServiceExit>> | undefined;
     return {
@@ -132,3 +135,15 @@ export type {
   StartServiceOptions,
 } from './service-process.ts';
 export type { Provisioned } from './provision.ts';
+
+/** A loopback TCP port that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
