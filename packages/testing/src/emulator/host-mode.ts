@@ -98,7 +98,9 @@ export async function startHostLocalStack(options: HostModeOptions = {}): Promis
   const child = spawn(python, ['-m', 'localstack.runtime.main'], {
     env: { ...cleanEnv(process.env), ...hostModeEnvironment(port, fsRoot) },
     stdio: ['ignore', out, out],
-    detached: false,
+    // Its own process group: a terminal's Ctrl-C reaches the services and us, and we stop
+    // LocalStack after them (signalled mid long-poll it hangs in "Stopping all services").
+    detached: true,
   });
   closeSync(out);
   const pidFile = join(stateDir, `localstack-${port}.pid`);
@@ -186,11 +188,19 @@ async function waitForHealth(
   logFile: string,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let ready = false;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       throw new Error(
         `LocalStack exited with code ${child.exitCode} before it was ready; see ${logFile}:\n${tail(logFile)}`,
       );
+    }
+    // Only our own child's "Ready." counts: a health answer alone could come from another
+    // LocalStack that grabbed the same port a moment earlier (our child then fails to bind).
+    ready ||= /^Ready\.$/m.test(readLog(logFile));
+    if (!ready) {
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
     }
     try {
       const res = await fetch(`${endpoint}/_localstack/health`, {
@@ -211,6 +221,14 @@ async function waitForHealth(
   );
 }
 
+function readLog(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function tail(file: string): string {
   try {
     return readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
@@ -223,7 +241,9 @@ async function terminate(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  // Hypercorn's graceful shutdown waits for idle keep-alive connections of clients still alive
+  // (often the caller's own SDK clients) for up to 10 s; nothing is persisted (PERSISTENCE=0).
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
   await exited;
   clearTimeout(timer);
 }

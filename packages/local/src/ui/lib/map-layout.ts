@@ -53,9 +53,9 @@ const dagre = dagreModule as unknown as {
 export const MAP_METRICS = {
   radius: 24,
   /** Average glyph width of the 13 px bold name line. */
-  nameCharWidth: 7.6,
+  nameCharWidth: 8.2,
   /** Average glyph width of the 11 px statistics line. */
-  statsCharWidth: 6.1,
+  statsCharWidth: 6.9,
   lineHeight: 16,
   margin: 24,
 } as const;
