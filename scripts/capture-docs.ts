@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..');
@@ -46,5 +47,5 @@ await ((await map.count())
 await browser.close();
 demo.kill('SIGINT');
 await new Promise((r) => demo.once('exit', r));
-writeFileSync(join(root, 'docs/demo-output.txt'), output.replace(/\x1b\[[0-9;]*m/g, ''));
+writeFileSync(join(root, 'docs/demo-output.txt'), stripVTControlCharacters(output));
 console.log(`wrote docs/service-map.png and docs/demo-output.txt (UI was ${ui})`);
