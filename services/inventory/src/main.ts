@@ -3,27 +3,12 @@
 // or a SendMessageBatch with one entry per line for multi-line orders). A poison order (unknown
 // SKU) throws: the message is retried and, after maxReceiveCount, SQS moves it to the DLQ with its
 // AWSTraceHeader. Unusable messages (not JSON, missing fields) go to the DLQ at once.
-import {
-  SQSClient,
-  SendMessageCommand,
-  SendMessageBatchCommand,
-  type Message,
-} from '@aws-sdk/client-sqs';
-import {
-  processMessage,
-  withSubsegment,
-  setAnnotation,
-  setMetadata,
-  activeSpan,
-  sqsReceiveInput,
-  shutdownTracing,
-} from '@otel-xray/node';
+import { SQSClient, SendMessageCommand, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { withSubsegment, setAnnotation, setMetadata, activeSpan } from '@otel-xray/node';
 import {
   createLogger,
-  exitGracefully,
   requireEnv,
-  intEnv,
-  startConsumer,
+  runConsumerService,
   sendToDeadLetterQueue,
 } from '@otel-xray-services/kit';
 import { Stock } from './stock.ts';
@@ -68,8 +53,11 @@ async function reserveShipment({ order }: OrderPlaced): Promise<void> {
   }
 }
 
-async function handle(message: Message): Promise<void> {
-  await processMessage(message, { queueUrl }, async () => {
+runConsumerService({
+  queueUrl,
+  log,
+  sqs,
+  handle: async (message) => {
     const parsed = parseOrderPlaced(message.Body);
     if (!parsed.ok) {
       log('unusable message sent to the DLQ', {
@@ -90,29 +78,5 @@ async function handle(message: Message): Promise<void> {
     });
     await reserveShipment(parsed.value);
     log('stock reserved', { orderId: order.id, lines: order.lines.length });
-  });
-}
-
-const consumer = startConsumer({
-  sqs,
-  queueUrl,
-  handle,
-  receiveInput: sqsReceiveInput(),
-  visibilityTimeout: intEnv('VISIBILITY_TIMEOUT', 1),
-  onError: (error, message) =>
-    log(message ? 'message failed; it will be retried' : 'receive failed', {
-      error: String(error),
-      messageId: message?.MessageId,
-      receiveCount: message?.Attributes?.ApproximateReceiveCount,
-      traceHeader: message?.Attributes?.AWSTraceHeader,
-    }),
-});
-log('consuming', { queueUrl });
-
-exitGracefully(
-  async () => {
-    await consumer.stop();
-    await shutdownTracing();
   },
-  (msg) => log(msg),
-);
+});

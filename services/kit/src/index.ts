@@ -1,6 +1,8 @@
 export { createLogger } from './log.ts';
 export { requireEnv, intEnv } from './env.ts';
 export { startConsumer, untraced } from './consumer.ts';
+export { runConsumerService } from './consumer-service.ts';
+export type { ConsumerServiceOptions } from './consumer-service.ts';
 export type { Consumer, ConsumerOptions } from './consumer.ts';
 export { sendToDeadLetterQueue } from './dead-letter.ts';
 export { exitGracefully } from './graceful-exit.ts';

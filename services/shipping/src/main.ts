@@ -1,21 +1,13 @@
 // shipping: consumes the shipping queue and calls the orders service back over HTTP. A message it
 // cannot use (not JSON, not a ReserveShipment) goes to the shipping DLQ; a failed callback (5xx,
 // network) is retried through the queue's redrive policy.
-import { SQSClient, type Message } from '@aws-sdk/client-sqs';
-import {
-  processMessage,
-  setAnnotation,
-  activeSpan,
-  sqsReceiveInput,
-  shutdownTracing,
-} from '@otel-xray/node';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { setAnnotation, activeSpan } from '@otel-xray/node';
 import {
   createLogger,
-  exitGracefully,
   requireEnv,
-  intEnv,
-  startConsumer,
   postJson,
+  runConsumerService,
   sendToDeadLetterQueue,
 } from '@otel-xray-services/kit';
 import { parseReserveShipment } from './reserve-shipment.ts';
@@ -26,8 +18,11 @@ const dlqUrl = requireEnv('SHIPPING_DLQ_URL');
 const ordersUrl = requireEnv('ORDERS_URL');
 const sqs = new SQSClient({});
 
-async function handle(message: Message): Promise<void> {
-  await processMessage(message, { queueUrl }, async () => {
+runConsumerService({
+  queueUrl,
+  log,
+  sqs,
+  handle: async (message) => {
     const parsed = parseReserveShipment(message.Body);
     if (!parsed.ok) {
       log('unusable message sent to the DLQ', {
@@ -49,27 +44,5 @@ async function handle(message: Message): Promise<void> {
       status: res.status,
       traceHeader: message.Attributes?.AWSTraceHeader,
     });
-  });
-}
-
-const consumer = startConsumer({
-  sqs,
-  queueUrl,
-  handle,
-  receiveInput: sqsReceiveInput(),
-  visibilityTimeout: intEnv('VISIBILITY_TIMEOUT', 1),
-  onError: (error, message) =>
-    log(message ? 'message failed; it will be retried' : 'receive failed', {
-      error: String(error),
-      messageId: message?.MessageId,
-    }),
-});
-log('consuming', { queueUrl });
-
-exitGracefully(
-  async () => {
-    await consumer.stop();
-    await shutdownTracing();
   },
-  (msg) => log(msg),
-);
+});
