@@ -1,6 +1,8 @@
-// Side-by-side timing of two functions in one process: short alternating rounds (ours, peer,
-// ours, peer, …), so load from other processes hits both alike; the ratio is the median of the
-// per-round ratios. Each function runs `batch` operations per call.
+// Side-by-side timing of two functions in one process: short alternating blocks (ours, peer,
+// peer, ours, …) with a full GC before each pair, so load and collections hit both alike. Each
+// block is timed in CPU time of this process (user + system, every thread: GC helpers count), so
+// other jobs on a shared machine slow the clock but not the measurement. The ratio is the median
+// of the per-block-pair ratios. Each function runs `batch` operations per call.
 
 /** One row of results. */
 export interface Comparison {
@@ -8,18 +10,21 @@ export interface Comparison {
   'ours ops/s': string;
   'peer ops/s': string;
   'ratio ours/peer': string;
+  'pairs p25–p75': string;
   goal: string;
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  return sorted[Math.floor((sorted.length - 1) * q)] ?? NaN;
 }
 
-function timeCalls(fn: () => void, calls: number): number {
-  const start = process.hrtime.bigint();
+/** CPU seconds spent by this process while `fn` runs `calls` times. */
+function cpuCalls(fn: () => void, calls: number): number {
+  const start = process.cpuUsage();
   for (let i = 0; i < calls; i++) fn();
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 /** Compares `ours` with `peer` (each doing `batch` operations per call) against a goal ratio. */
@@ -29,37 +34,42 @@ export function compare(
   peer: () => void,
   goal: number,
   batch = 1000,
-  rounds = 25,
+  rounds = 101,
 ): Comparison {
-  // Warm up both and size a call count that takes ~20 ms for ours.
+  // Warm up both, then size a block that takes ~5 ms of CPU for ours: short blocks, so the two
+  // of a pair meet the same load from the other core (a busy sibling slows both alike).
+  for (let i = 0; i < 200; i++) {
+    ours();
+    peer();
+  }
   let calls = 1;
-  while (timeCalls(ours, calls) < 0.02) calls *= 2;
-  timeCalls(peer, calls);
+  while (cpuCalls(ours, calls) < 0.005) calls *= 2;
   const oursRates: number[] = [];
   const peerRates: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    // Alternate who goes first, so neither always runs right after a collection.
+    // Alternate who goes first, so neither always runs right after the collection.
     globalThis.gc?.();
     let a: number;
     let b: number;
     if (r % 2 === 0) {
-      a = (calls * batch) / timeCalls(ours, calls);
-      b = (calls * batch) / timeCalls(peer, calls);
+      a = (calls * batch) / cpuCalls(ours, calls);
+      b = (calls * batch) / cpuCalls(peer, calls);
     } else {
-      b = (calls * batch) / timeCalls(peer, calls);
-      a = (calls * batch) / timeCalls(ours, calls);
+      b = (calls * batch) / cpuCalls(peer, calls);
+      a = (calls * batch) / cpuCalls(ours, calls);
     }
     oursRates.push(a);
     peerRates.push(b);
     ratios.push(a / b);
   }
-  const ratio = median(ratios);
+  const ratio = quantile(ratios, 0.5);
   return {
     case: name,
-    'ours ops/s': Math.round(median(oursRates)).toLocaleString('en'),
-    'peer ops/s': Math.round(median(peerRates)).toLocaleString('en'),
+    'ours ops/s': Math.round(quantile(oursRates, 0.5)).toLocaleString('en'),
+    'peer ops/s': Math.round(quantile(peerRates, 0.5)).toLocaleString('en'),
     'ratio ours/peer': `${ratio.toFixed(2)}×`,
+    'pairs p25–p75': `${quantile(ratios, 0.25).toFixed(2)}–${quantile(ratios, 0.75).toFixed(2)}`,
     goal: `≥ ${goal.toFixed(1)}× ${ratio >= goal ? 'met' : 'MISSED'}`,
   };
 }

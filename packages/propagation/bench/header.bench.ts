@@ -44,6 +44,21 @@ const active: Context = trace.setSpanContext(ROOT_CONTEXT, {
   traceFlags: 1,
 });
 
+// 1,024 spans of different traces, visited in turn: no two consecutive injects share a trace.
+const hex = (seed: number, n: number) => {
+  let out = '';
+  for (let i = 0; i < n; i++)
+    out += (((seed * 2654435761 + i * 40503) >>> (i % 24)) & 15).toString(16);
+  return out.replace(/^0/, '1');
+};
+const manyTraces: Context[] = Array.from({ length: 1024 }, (_, i) =>
+  trace.setSpanContext(ROOT_CONTEXT, {
+    traceId: hex(i + 1, 32),
+    spanId: hex(i + 7, 16),
+    traceFlags: i & 1,
+  }),
+);
+
 let sink: unknown;
 const extract = (p: TextMapPropagator, carrier: object) => () => {
   for (let i = 0; i < INNER; i++) sink = p.extract(ROOT_CONTEXT, carrier, defaultTextMapGetter);
@@ -52,6 +67,14 @@ const inject = (p: TextMapPropagator, ctx: Context) => () => {
   for (let i = 0; i < INNER; i++) {
     const carrier: Record<string, string> = {};
     p.inject(ctx, carrier, defaultTextMapSetter);
+    sink = carrier;
+  }
+};
+
+const injectEach = (p: TextMapPropagator) => () => {
+  for (let i = 0; i < INNER; i++) {
+    const carrier: Record<string, string> = {};
+    p.inject(manyTraces[i & 1023]!, carrier, defaultTextMapSetter);
     sink = carrier;
   }
 };
@@ -78,6 +101,7 @@ const cases: Array<[string, () => void, () => void, number]> = [
   ['extract Lambda (Lineage)', extract(ours, headers(LAMBDA)), extract(peer, headers(LAMBDA)), 2],
   ['extract no header', extract(ours, headers('')), extract(peer, headers('')), 2],
   ['inject sampled span', inject(ours, active), inject(peer, active), 1],
+  ['inject, a new trace every call', injectEach(ours), injectEach(peer), 1],
 ];
 
 // Each case runs in a fresh child process, so one header shape does not shape the JIT for the next

@@ -1,23 +1,26 @@
-import {
-  TraceFlags,
-  isSpanContextValid,
-  trace,
-  type Context,
-  type SpanContext,
-} from '@opentelemetry/api';
+import { TraceFlags, trace, type Context, type SpanContext } from '@opentelemetry/api';
 import { formatTraceHeader, parseTraceHeader, type SampledFlag } from '@otel-xray/core';
 import {
   getIncomingTraceHeader,
   hasIncomingTraceHeader,
-  isSamplingUndecided,
-  setIncomingTraceHeader,
   incomingTraceHeader,
   incomingTraceHeaderFields,
+  incomingTraceHeaderTail,
+  isUndecidedParent,
+  mergeExtra,
+  setIncomingTraceHeader,
 } from './incoming-header.ts';
-
 import { readCanonicalHeader } from './internal/canonical-header.ts';
+import { canonicalTraceHeader } from './internal/canonical-format.ts';
+import { scanTraceContext, type TraceContextFields } from './internal/context-scan.ts';
 
-const CONTEXT_ONLY = { contextOnly: true } as const;
+// Extract is synchronous and never re-entered, so one scratch record serves every call.
+const scanned: TraceContextFields = {
+  traceId: undefined,
+  parent: undefined,
+  sampled: undefined,
+  more: false,
+};
 
 /**
  * Reads an `X-Amzn-Trace-Id` value into `ctx`: a valid `Root` and `Parent` become the remote
@@ -28,37 +31,32 @@ const CONTEXT_ONLY = { contextOnly: true } as const;
  * @example const parent = extractTraceHeader(ROOT_CONTEXT, message.Attributes?.AWSTraceHeader);
  */
 export function extractTraceHeader(ctx: Context, value: unknown): Context {
-  if (typeof value === 'string') {
-    const canonical = readCanonicalHeader(value);
-    if (canonical !== undefined) {
-      const traceState = trace.getSpanContext(ctx)?.traceState;
-      if (traceState !== undefined) canonical.traceState = traceState;
-      return setIncomingTraceHeader(trace.setSpanContext(ctx, canonical), undefined);
-    }
+  const raw = Array.isArray(value) ? (value[0] as unknown) : value;
+  if (typeof raw !== 'string') return ctx;
+  const canonical = readCanonicalHeader(raw);
+  if (canonical !== undefined) {
+    const traceState = trace.getSpanContext(ctx)?.traceState;
+    if (traceState !== undefined) canonical.traceState = traceState;
+    return setIncomingTraceHeader(trace.setSpanContext(ctx, canonical), undefined);
   }
-  const parsed = parseTraceHeader(value, CONTEXT_ONLY);
-  if (!parsed.ok) return ctx;
-  const header = parsed.header;
-  const traceId =
-    header.root === undefined ? undefined : header.root.slice(2, 10) + header.root.slice(11);
+  if (!scanTraceContext(raw, scanned)) return ctx;
+  const { traceId, parent, sampled } = scanned;
   let out = ctx;
-  if (traceId !== undefined && header.parent !== undefined) {
+  if (traceId !== undefined && parent !== undefined) {
     const span: SpanContext = {
       traceId,
-      spanId: header.parent,
-      traceFlags: header.sampled === '1' ? TraceFlags.SAMPLED : TraceFlags.NONE,
+      spanId: parent,
+      traceFlags: sampled === '1' ? TraceFlags.SAMPLED : TraceFlags.NONE,
       isRemote: true,
     };
     const traceState = trace.getSpanContext(ctx)?.traceState;
     if (traceState !== undefined) span.traceState = traceState;
     out = trace.setSpanContext(ctx, span);
   }
-  const carries = parsed.hasMore === true || (header.sampled !== '0' && header.sampled !== '1');
-  if (!carries) return setIncomingTraceHeader(out, undefined);
-  const raw = (Array.isArray(value) ? (value[0] as unknown) : value) as string;
+  const carries = scanned.more || (sampled !== '0' && sampled !== '1');
   return setIncomingTraceHeader(
     out,
-    incomingTraceHeader(raw, traceId, header.parent, header.sampled),
+    carries ? incomingTraceHeader(raw, traceId, parent, sampled) : undefined,
   );
 }
 
@@ -72,29 +70,43 @@ export function extractTraceHeader(ctx: Context, value: unknown): Context {
  */
 export function traceHeaderForContext(ctx: Context, existing?: string): string | undefined {
   const span = trace.getSpanContext(ctx);
-  if (span === undefined || !isSpanContextValid(span)) return undefined;
+  if (span === undefined) return undefined;
   // IDs are written as the span context holds them: lowercase from every OpenTelemetry ID
   // generator and propagator (ours lowercases on extract), so no copy is made here.
-  const t = span.traceId;
   const sampledBit = (span.traceFlags & TraceFlags.SAMPLED) !== 0;
-  if (existing === undefined && !hasIncomingTraceHeader(ctx))
-    return `Root=1-${t.substring(0, 8)}-${t.substring(8)};Parent=${span.spanId};Sampled=${sampledBit ? '1' : '0'}`;
+  const canonical = canonicalTraceHeader(span.traceId, span.spanId, sampledBit);
+  if (canonical === undefined || (existing === undefined && !hasIncomingTraceHeader(ctx)))
+    return canonical;
+  return withFields(ctx, span, canonical, existing);
+}
+
+/**
+ * The canonical header plus `Lineage` and unknown fields from the extracted header in `ctx` and
+ * from `existing`, with an undecided flag forwarded.
+ */
+function withFields(
+  ctx: Context,
+  span: SpanContext,
+  canonical: string,
+  existing: string | undefined,
+): string {
   const incoming = getIncomingTraceHeader(ctx);
-  const root = `1-${t.slice(0, 8)}-${t.slice(8)}`;
-  const parent = span.spanId;
-  let sampled: SampledFlag | undefined = sampledBit ? '1' : '0';
-  if (incoming !== undefined && isSamplingUndecided(ctx)) sampled = incoming.sampled;
-  const kept = existing === undefined ? undefined : parseTraceHeader(existing);
-  const old = kept?.ok === true ? kept.header : undefined;
-  const extra = [...(old?.extra ?? [])];
-  const fields = incoming === undefined ? undefined : incomingTraceHeaderFields(incoming);
-  for (const field of fields?.extra ?? [])
-    if (!extra.some(([key]) => key === field[0])) extra.push(field);
-  return formatTraceHeader({
-    root,
-    parent,
-    sampled,
-    lineage: old?.lineage ?? fields?.lineage,
-    extra,
-  });
+  let sampled: SampledFlag | undefined = (span.traceFlags & TraceFlags.SAMPLED) !== 0 ? '1' : '0';
+  if (incoming !== undefined && isUndecidedParent(incoming, span)) sampled = incoming.sampled;
+  // The canonical header with its flag replaced by an undecided one, or `;Sampled=x` cut for none.
+  const head =
+    sampled === undefined ? canonical.slice(0, -10) : `${canonical.slice(0, -1)}${sampled}`;
+  let tail: string;
+  if (existing === undefined)
+    tail = incoming === undefined ? '' : incomingTraceHeaderTail(incoming);
+  else {
+    const kept = parseTraceHeader(existing);
+    const old = kept.ok ? kept.header : undefined;
+    const fields = incoming === undefined ? undefined : incomingTraceHeaderFields(incoming);
+    tail = formatTraceHeader({
+      lineage: old?.lineage ?? fields?.lineage,
+      extra: mergeExtra(old?.extra ?? [], fields?.extra ?? []),
+    });
+  }
+  return tail === '' ? head : `${head};${tail}`;
 }

@@ -1,5 +1,10 @@
-import { createContextKey, trace, type Context } from '@opentelemetry/api';
-import { parseTraceHeader, type SampledFlag, type TraceHeader } from '@otel-xray/core';
+import { createContextKey, trace, type Context, type SpanContext } from '@opentelemetry/api';
+import {
+  formatTraceHeader,
+  parseTraceHeader,
+  type SampledFlag,
+  type TraceHeader,
+} from '@otel-xray/core';
 
 /**
  * What an extraction left in the context: the header's raw value, its trace ID in W3C form,
@@ -19,6 +24,7 @@ export interface IncomingTraceHeader {
 
 interface IncomingRecord extends IncomingTraceHeader {
   parsed: TraceHeader | undefined;
+  tail: string | undefined;
 }
 
 /** @internal A new record for the context. */
@@ -28,13 +34,20 @@ export function incomingTraceHeader(
   parent: string | undefined,
   sampled: SampledFlag | undefined,
 ): IncomingTraceHeader {
-  const record: IncomingRecord = { raw, traceId, parent, sampled, parsed: undefined };
+  const record: IncomingRecord = {
+    raw,
+    traceId,
+    parent,
+    sampled,
+    parsed: undefined,
+    tail: undefined,
+  };
   return record;
 }
 
 /**
  * The full parse of an incoming header (`Lineage`, `Self`, unknown fields in order), computed
- * once per extraction.
+ * once per extraction (read-only: inject formats it once, at its first use).
  * @example incomingTraceHeaderFields(getIncomingTraceHeader(ctx)!).lineage
  */
 export function incomingTraceHeaderFields(incoming: IncomingTraceHeader): TraceHeader {
@@ -46,9 +59,44 @@ export function incomingTraceHeaderFields(incoming: IncomingTraceHeader): TraceH
   return record.parsed;
 }
 
-/** True for `Sampled=?` or no `Sampled`: the receiver decides. */
-function undecided(incoming: IncomingTraceHeader): boolean {
-  return incoming.sampled !== '0' && incoming.sampled !== '1';
+/**
+ * @internal `Lineage=…;key=value…` as inject appends it after `Sampled` (empty when there is none),
+ * formatted once per extraction. For a repeated unknown key the first one is kept.
+ */
+export function incomingTraceHeaderTail(incoming: IncomingTraceHeader): string {
+  const record = incoming as IncomingRecord;
+  if (record.tail === undefined) {
+    const fields = incomingTraceHeaderFields(incoming);
+    record.tail = formatTraceHeader({
+      lineage: fields.lineage,
+      extra: mergeExtra([], fields.extra),
+    });
+  }
+  return record.tail;
+}
+
+/** @internal A copy of `base` plus each field of `more` whose key `base` (or an earlier one) lacks. */
+export function mergeExtra(
+  base: ReadonlyArray<[string, string]>,
+  more: ReadonlyArray<[string, string]>,
+): Array<[string, string]> {
+  const extra = [...base];
+  for (const field of more) if (!extra.some(([key]) => key === field[0])) extra.push(field);
+  return extra;
+}
+
+/**
+ * @internal True when `span` is the remote parent extracted with `incoming` and that header left
+ * sampling undecided (`Sampled=?` or no `Sampled`).
+ */
+export function isUndecidedParent(incoming: IncomingTraceHeader, span: SpanContext): boolean {
+  return (
+    incoming.sampled !== '0' &&
+    incoming.sampled !== '1' &&
+    span.isRemote === true &&
+    span.spanId === incoming.parent &&
+    span.traceId === incoming.traceId
+  );
 }
 
 const INCOMING_TRACE_HEADER = createContextKey('@otel-xray/propagation incoming X-Amzn-Trace-Id');
@@ -88,12 +136,7 @@ export function getIncomingTraceHeader(ctx: Context): IncomingTraceHeader | unde
  */
 export function isSamplingUndecided(ctx: Context): boolean {
   const incoming = getIncomingTraceHeader(ctx);
-  if (incoming === undefined || !undecided(incoming)) return false;
+  if (incoming === undefined) return false;
   const parentSpan = trace.getSpanContext(ctx);
-  return (
-    parentSpan !== undefined &&
-    parentSpan.isRemote === true &&
-    parentSpan.spanId === incoming.parent &&
-    parentSpan.traceId === incoming.traceId
-  );
+  return parentSpan !== undefined && isUndecidedParent(incoming, parentSpan);
 }
