@@ -5,7 +5,9 @@ import { hasSlot, slot } from './attribute-scan.ts';
 import * as S from './attribute-slots.ts';
 import { str } from './attribute-values.ts';
 import { AWS_API } from './constants.ts';
-import { jsonValue } from './json-text.ts';
+import { flat } from './json-text.ts';
+import { memberKey } from './member-key.ts';
+import { membersJson } from './members-json.ts';
 import type { LogGroup, ResourceInfo } from './resource-info.ts';
 
 /** The `aws` block as a plan: resource context (prebuilt) plus the fields describing the call. */
@@ -82,19 +84,30 @@ let lastResource: ResourceInfo | undefined;
 let lastLogGroups: LogGroup[] | undefined;
 let lastPrefix = '';
 
-/** `JSON.stringify(awsObject(plan, withCall))`. */
+const CALL_FIELDS = [
+  'account_id',
+  'operation',
+  'region',
+  'request_id',
+  'queue_url',
+  'queue_name',
+  'topic_arn',
+  'table_names',
+  'table_name',
+];
+const CALL_KEYS = CALL_FIELDS.map(memberKey);
+
+/** `,"aws":` and `JSON.stringify(awsObject(plan, withCall))`. */
 export function awsJson(plan: AwsPlan, withCall: boolean): string {
   if (plan.resource !== lastResource || plan.logGroups !== lastLogGroups) {
-    lastPrefix = JSON.stringify(awsObject(plan, false)).slice(0, -1);
+    lastPrefix = flat(`,"aws":${JSON.stringify(awsObject(plan, false)).slice(0, -1)}`);
     lastResource = plan.resource;
     lastLogGroups = plan.logGroups;
   }
-  let out = lastPrefix;
-  if (withCall) {
-    const call = plan.call;
-    for (const key in call) out += `,"${key}":${jsonValue(call[key])}`;
-  }
-  return `${out}}`;
+  // makeAws adds the call fields in CALL_FIELDS order; the resource part always has `xray`.
+  return withCall
+    ? membersJson(lastPrefix, false, CALL_KEYS, plan.call, CALL_FIELDS, '}')
+    : `${lastPrefix}}`;
 }
 
 function snsDestinationArn(s: AttributeScan): string {

@@ -1,4 +1,5 @@
 // Hex id checks without regexes.
+import { flat } from './json-text.ts';
 
 function isHex(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -29,6 +30,6 @@ export function xrayTraceId(traceId: unknown): string | undefined {
   const hex = hexId(traceId, 32);
   if (hex === undefined) return undefined;
   lastW3C = traceId as string;
-  lastXRay = `1-${hex.slice(0, 8)}-${hex.slice(8)}`;
+  lastXRay = flat(`1-${hex.slice(0, 8)}-${hex.slice(8)}`);
   return lastXRay;
 }

@@ -28,3 +28,8 @@ export function jsonValue(value: unknown): string {
       return JSON.stringify(value) ?? 'null';
   }
 }
+
+/** A sequential (non-rope) copy of `text`: joining it adds one piece, not its parts (member-key.ts). */
+export function flat(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}

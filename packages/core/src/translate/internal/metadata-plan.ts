@@ -51,34 +51,41 @@ export function metadataJson(plan: MetadataPlan): string | undefined {
     return metadata === undefined ? undefined : JSON.stringify(metadata);
   }
   const { resource, members, values } = plan;
+  const n = members.length;
+  if (resource === undefined && n === 0) return undefined;
+  // `quoted`: the last value was a plain string, written bare; the next piece closes it.
   let out: string;
-  let i = 0;
-  // A plain string value is written without its closing quote; the next piece closes it.
   let quoted = false;
+  let i = 0;
   if (resource !== undefined) {
-    out = `{"default":{${resource.defaultsJson}`;
-  } else if (members.length > 0) {
-    // Without resource members, the first member has no leading comma.
+    out = resource.metadataJson;
+  } else {
     const member = members[0] as MemberKey;
     const value = values[0];
     quoted = typeof value === 'string' && isPlainJsonText(value);
     out = quoted
-      ? `{"default":{${member.open.slice(1)}${value as string}`
-      : `{"default":{${member.plain.slice(1)}${jsonValue(value)}`;
+      ? METADATA_OPEN + member.firstOpen + (value as string)
+      : METADATA_OPEN + member.first + jsonValue(value);
     i = 1;
-  } else {
-    return undefined;
   }
-  for (; i < members.length; i++) {
+  for (; i < n; i++) {
     const member = members[i] as MemberKey;
     const value = values[i];
-    if (typeof value === 'string' && isPlainJsonText(value)) {
-      out += (quoted ? member.closeOpen : member.open) + value;
-      quoted = true;
+    if (typeof value === 'string') {
+      if (isPlainJsonText(value)) {
+        out += (quoted ? member.closeOpen : member.open) + value;
+        quoted = true;
+        continue;
+      }
+      out += (quoted ? member.close : member.plain) + JSON.stringify(value);
+    } else if (typeof value === 'number' && Number.isFinite(value)) {
+      out += (quoted ? member.close : member.plain) + String(value);
     } else {
       out += (quoted ? member.close : member.plain) + jsonValue(value);
-      quoted = false;
     }
+    quoted = false;
   }
   return quoted ? `${out}"}}` : `${out}}}`;
 }
+
+const METADATA_OPEN = '{"default":{';

@@ -4,6 +4,7 @@ import type { AnnotationValue, AwsBlock } from '../../segment-document.ts';
 import type { TranslatableAttributes } from '../translatable-span.ts';
 import { annotationValue, rawValue, str } from './attribute-values.ts';
 import type { MemberKey } from './member-key.ts';
+import { flat } from './json-text.ts';
 import { memberKey } from './member-key.ts';
 import { atoi } from './numbers.ts';
 import { textSize } from './text-size.ts';
@@ -47,10 +48,12 @@ export interface ResourceInfo {
   defaults: Record<string, unknown>;
   /** Number of members in `defaults`. */
   defaultCount: number;
-  /** `JSON.stringify(defaults)` without its braces. */
-  defaultsJson: string;
-  /** `JSON.stringify(service)`, or undefined. */
+  /** `{"default":{` and the JSON text of the `defaults` members (no closing braces). */
+  metadataJson: string;
+  /** `,"service":` and the JSON text of `service`, or undefined. */
   serviceJson: string | undefined;
+  /** `,"origin":` and the JSON text of `origin`, or undefined. */
+  originJson: string | undefined;
   /** Characters of keys and values, for the 64 KB check. */
   textChars: number;
 }
@@ -202,12 +205,16 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
   }
   const provider = str(attrs['cloud.provider']);
   const serviceBlock = service(attrs);
+  const originName = origin(attrs, keys);
   const arns = toLogGroupList(attrs['aws.log.group.arns']);
   const names = toLogGroupList(attrs['aws.log.group.names']);
   return {
-    origin: origin(attrs, keys),
+    origin: originName,
     service: serviceBlock,
-    serviceJson: serviceBlock === undefined ? undefined : JSON.stringify(serviceBlock),
+    serviceJson:
+      serviceBlock === undefined ? undefined : flat(`,"service":${JSON.stringify(serviceBlock)}`),
+    originJson:
+      originName === undefined ? undefined : flat(`,"origin":${JSON.stringify(originName)}`),
     noAwsBlock: provider !== '' && provider !== 'aws',
     serviceName: str(attrs['service.name']),
     language: str(attrs['telemetry.sdk.language']),
@@ -222,7 +229,7 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
     entries,
     defaults,
     defaultCount: Object.keys(defaults).length,
-    defaultsJson: JSON.stringify(defaults).slice(1, -1),
+    metadataJson: flat(`{"default":${JSON.stringify(defaults).slice(0, -1)}`),
     textChars,
   };
 }

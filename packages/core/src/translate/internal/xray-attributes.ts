@@ -89,6 +89,16 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 
 const NOTHING_LISTED: readonly unknown[] = [];
 
+function isIndexed(
+  key: string,
+  indexAll: boolean,
+  anyIndexed: boolean,
+  indexed: ReadonlySet<string>,
+  listed: readonly unknown[],
+): boolean {
+  return indexAll || (anyIndexed && (indexed.has(key) || listed.includes(key)));
+}
+
 /** Splits the remaining attributes into `user`, annotations and metadata. */
 export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
   const { scan, indexAll, indexed } = input;
@@ -100,8 +110,6 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
   const listedIsArray = Array.isArray(listedValue);
   const listed = listedIsArray ? (listedValue as readonly unknown[]) : NOTHING_LISTED;
   const anyIndexed = !indexAll && (indexed.size > 0 || hasString(listed));
-  const isIndexed = (key: string): boolean =>
-    indexAll || (anyIndexed && (indexed.has(key) || listed.includes(key)));
   // Common case: no resource attribute is an annotation, so start from the prebuilt members.
   const copyResource =
     resource !== undefined &&
@@ -119,7 +127,10 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
   let hasAnnotations = false;
   if (resource !== undefined && !copyResource) {
     for (const entry of resource.entries) {
-      if (isIndexed(entry.key) && entry.annotation !== undefined) {
+      if (
+        isIndexed(entry.key, indexAll, anyIndexed, indexed, listed) &&
+        entry.annotation !== undefined
+      ) {
         hasAnnotations = annotate(annotations, entry.key, entry.annotation) || hasAnnotations;
       } else if (entry.raw !== undefined) {
         addMember(plan, entry.key, entry.member, entry.raw);
@@ -140,7 +151,7 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
     }
     if (exclude !== undefined && exclude.has(key)) continue;
     const value = values[k];
-    if (isIndexed(key)) {
+    if (isIndexed(key, indexAll, anyIndexed, indexed, listed)) {
       const annotation = annotationValue(value);
       if (annotation !== undefined)
         hasAnnotations = annotate(annotations, key, annotation) || hasAnnotations;
