@@ -56,7 +56,7 @@ export interface AttributeScan {
 }
 
 /** Marks an absent key in {@link AttributeScan.slots}. */
-export const ABSENT: unique symbol = Symbol('absent');
+const ABSENT: unique symbol = Symbol('absent');
 
 const NO_SLOTS: readonly unknown[] = new Array<unknown>(SLOT_COUNT).fill(ABSENT);
 
