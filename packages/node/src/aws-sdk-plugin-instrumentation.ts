@@ -75,10 +75,14 @@ export class AwsSdkPluginInstrumentation extends InstrumentationBase<AwsSdkPlugi
   }
 
   #wrapSend(orig: Send): Send {
+    const installed = this.#installed;
     const install = (client: SmithyClient): void => this.#install(client);
-    return function send(this: SmithyClient, ...args: unknown[]): unknown {
-      install(this);
-      return orig.apply(this, args);
+    // Runs on every AWS SDK call: one WeakSet lookup, and the arguments forwarded as they are (a
+    // rest parameter would copy them into an array on each call).
+    return function send(this: SmithyClient): unknown {
+      if (!installed.has(this)) install(this);
+      // eslint-disable-next-line prefer-rest-params
+      return Reflect.apply(orig, this, arguments);
     };
   }
 }
