@@ -1,10 +1,11 @@
-// Span → fitted JSON documents: translation (from @otel-xray/core) then the transport size limit.
+// Span → fitted JSON documents: translation straight to JSON text (`translateSpanJson` of
+// @otel-xray/core: no document objects, no JSON.stringify pass), then the transport size limit.
 import { diag } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { translateSpan } from '@otel-xray/core';
-import type { SegmentDocument, TranslateOptions, TranslationProblem } from '@otel-xray/core';
+import { translateSpanJson } from '@otel-xray/core';
+import type { TranslateOptions, TranslationProblem } from '@otel-xray/core';
 import type { ExporterStats } from '../types.ts';
-import { fitDocument } from './shrink-document.ts';
+import { fitJson } from './shrink-document.ts';
 import type { FittedDocument } from './shrink-document.ts';
 
 /** Documents ready to queue, and how many were lost on the way (counted in stats). */
@@ -30,7 +31,7 @@ export class DocumentPreparer {
     const ready: string[] = [];
     let lost = 0;
     for (const span of spans) {
-      const { documents, problems } = translateSpan(span, this.#options);
+      const { documents, problems } = translateSpanJson(span, this.#options);
       let truncated = false;
       for (const problem of problems) truncated = this.#note(problem) || truncated;
       if (documents.length === 0) {
@@ -52,10 +53,10 @@ export class DocumentPreparer {
     return { ready, lost };
   }
 
-  #fit(document: SegmentDocument, maxBytes: number): FittedDocument | undefined {
+  #fit(document: string, maxBytes: number): FittedDocument | undefined {
     let fitted: FittedDocument | undefined;
     try {
-      fitted = fitDocument(document, maxBytes);
+      fitted = fitJson(document, maxBytes);
     } catch (error) {
       this.#stats.translateErrors += 1;
       diag.debug('XRaySpanExporter: document not serialisable', error);
@@ -65,7 +66,7 @@ export class DocumentPreparer {
       this.#stats.documentsDroppedTooLarge += 1;
       this.#warnOnce(
         'too-large',
-        `document ${document.id} exceeds ${maxBytes} bytes even shrunk; dropped (counted)`,
+        `document ${idOf(document)} exceeds ${maxBytes} bytes even shrunk; dropped (counted)`,
       );
     }
     return fitted;
@@ -87,4 +88,9 @@ export class DocumentPreparer {
     this.#warned.add(key);
     diag.warn(`XRaySpanExporter: ${text} (further ones at debug level)`);
   }
+}
+
+/** The `id` of a serialised document, for a warning (rare path). */
+function idOf(json: string): string {
+  return /"id":"([^"]*)"/.exec(json)?.[1] ?? '(unknown id)';
 }

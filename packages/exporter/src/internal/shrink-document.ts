@@ -111,20 +111,30 @@ export interface FittedDocument {
   shrunk: boolean;
 }
 
-const byteLength = (json: string): number => Buffer.byteLength(json, 'utf8');
+/** True when `json` is at most `maxBytes` in UTF-8 (at most 3 bytes per UTF-16 unit: no count needed). */
+const fits = (json: string, maxBytes: number): boolean =>
+  json.length * 3 <= maxBytes || Buffer.byteLength(json, 'utf8') <= maxBytes;
 
 /**
  * Serialises `doc`, shrinking a copy step by step while it is over `maxBytes`.
  * @returns the JSON that fits, or `undefined` when even the skeleton is too large.
  */
 export function fitDocument(doc: EntityFields, maxBytes: number): FittedDocument | undefined {
-  let json = JSON.stringify(doc);
-  if (byteLength(json) <= maxBytes) return { json, shrunk: false };
+  return fitJson(JSON.stringify(doc), maxBytes);
+}
+
+/**
+ * Returns the serialised document `json` as it is when it fits in `maxBytes` (the common case:
+ * no parsing), else parses it and shrinks the copy step by step as {@link fitDocument} does.
+ * @returns the JSON that fits, or `undefined` when even the skeleton is too large.
+ */
+export function fitJson(json: string, maxBytes: number): FittedDocument | undefined {
+  if (fits(json, maxBytes)) return { json, shrunk: false };
   const copy = JSON.parse(json) as Entity;
   for (const step of STEPS) {
     step(copy);
-    json = JSON.stringify(copy);
-    if (byteLength(json) <= maxBytes) return { json, shrunk: true };
+    const shrunk = JSON.stringify(copy);
+    if (fits(shrunk, maxBytes)) return { json: shrunk, shrunk: true };
   }
   return undefined;
 }

@@ -71,19 +71,29 @@ export function createUdpTransport(options: UdpTransportOptions): DocumentTransp
       udp.connect(address.port, address.host, connected);
     });
 
-  const sendOne = (udp: Socket, json: string): Promise<boolean> =>
+  /**
+   * Hands every document to the socket in one synchronous loop; resolves once each datagram's
+   * send callback has run (one small closure per datagram, one promise per batch).
+   */
+  const sendAll = (udp: Socket, documents: readonly string[]): Promise<boolean[]> =>
     new Promise((resolve) => {
-      const done = (error: NodeJS.ErrnoException | null): void => {
+      const delivered = new Array<boolean>(documents.length).fill(false);
+      let pending = documents.length;
+      const settle = (index: number, error: NodeJS.ErrnoException | null | undefined): void => {
         if (error) onError(error);
         // A refusal is the daemon's absence reported by ICMP (for this or an earlier datagram):
         // fire-and-forget like the X-Ray SDKs, counted in sendErrors, not a failed export.
-        resolve(!error || error.code === 'ECONNREFUSED');
+        delivered[index] = !error || error.code === 'ECONNREFUSED';
+        if (--pending === 0) resolve(delivered);
       };
-      stats.requests += 1;
-      try {
-        udp.send(encodeDatagram(json), done);
-      } catch (error) {
-        done(error instanceof Error ? error : new Error(String(error)));
+      stats.requests += documents.length;
+      if (pending === 0) resolve(delivered);
+      for (let index = 0; index < documents.length; index++) {
+        try {
+          udp.send(encodeDatagram(documents[index]!), (error) => settle(index, error));
+        } catch (error) {
+          settle(index, error instanceof Error ? error : new Error(String(error)));
+        }
       }
     });
 
@@ -98,7 +108,7 @@ export function createUdpTransport(options: UdpTransportOptions): DocumentTransp
       socket ??= open();
       const udp = await socket;
       if (udp === undefined || closed) return documents.map(() => false);
-      return Promise.all(documents.map((json) => sendOne(udp, json)));
+      return sendAll(udp, documents);
     },
     async shutdown() {
       if (closed) return;
