@@ -1,6 +1,8 @@
 // The service under load: node:http, one SQS SendMessage per request. argv[2] picks the tracing
 // setup, done before `http` and the SQS client are loaded (CommonJS require, so the OTel
 // instrumentations patch them without an ESM loader hook). Prints `PORT <n>` when listening.
+// `GET /__cpu`: CPU time so far (µs); `GET /__stats`: `/orders` requests served and the exporter's
+// counters (ours, exporter), so the bench can check that every span was sent.
 import { createRequire } from 'node:module';
 import type * as Http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,12 +18,25 @@ const otlpUrl = process.env['BENCH_OTLP_URL'] ?? 'http://127.0.0.1:4318/v1/trace
 type Wrap = (req: IncomingMessage, res: ServerResponse, handle: () => void) => void;
 let wrap: Wrap = (_req, _res, handle) => handle();
 let wrapClient = <T>(client: T): T => client;
+let exporterStats = (): object => ({});
+let served = 0;
+
+interface Counted {
+  stats(): object;
+}
 
 async function setUpTracing(): Promise<void> {
   if (variant === 'ours') {
     const nodePackage = '../../../node/src/index.ts'; // a variable: the package may not exist yet
-    const node = (await import(nodePackage)) as { startTracing: (options: object) => unknown };
-    node.startTracing({ serviceName: 'bench', sampler: 'always_on', handleSignals: false });
+    const node = (await import(nodePackage)) as {
+      startTracing: (options: object) => { exporter: Partial<Counted> };
+    };
+    const { exporter } = node.startTracing({
+      serviceName: 'bench',
+      sampler: 'always_on',
+      handleSignals: false,
+    });
+    exporterStats = () => exporter.stats?.() ?? {};
   } else if (variant === 'exporter' || variant === 'otel-noop') {
     const { NodeTracerProvider, BatchSpanProcessor } =
       await import('@opentelemetry/sdk-trace-node');
@@ -37,6 +52,7 @@ async function setUpTracing(): Promise<void> {
             export: (_: unknown, done: (r: { code: 0 }) => void) => done({ code: 0 }),
             shutdown: () => Promise.resolve(),
           };
+    if (exporter instanceof XRaySpanExporter) exporterStats = () => exporter.stats();
     const provider = new NodeTracerProvider({
       sampler: new AlwaysOnSampler(),
       idGenerator: new XRayIdGenerator(),
@@ -99,6 +115,11 @@ const server = http.createServer((req, res) => {
     res.end(String(user + system));
     return;
   }
+  if (req.url === '/__stats') {
+    res.end(JSON.stringify({ served, ...exporterStats() }));
+    return;
+  }
+  served += 1;
   wrap(req, res, () => {
     sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'order placed' })).then(
       () => {
