@@ -6,7 +6,8 @@
 //
 // The machine is shared, so one run is noise: each round runs every variant once, back to back
 // (the order rotates per round), ratios are taken within a round and reported as the median and
-// range over rounds. Next to req/s the service reports its own CPU time per request, which load
+// range over rounds. The SQS endpoint, X-Ray daemon and OTLP collector stand-ins run in a process of
+// their own (support/sink-process.ts), so their work does not slow the load generator. Next to req/s the service reports its own CPU time per request, which load
 // from other processes skews far less ("CPU capacity": requests one core serves, relative).
 // Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_ROUNDS (default 5),
 // BENCH_VARIANTS (comma-separated subset).
@@ -15,7 +16,6 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startOtlpSink, startSqsSink, startUdpSink } from './support/bench-sinks.ts';
 import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -94,13 +94,28 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-const sqs = await startSqsSink();
-const udp = await startUdpSink();
-const otlp = await startOtlpSink();
+function startSinks(): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', join(here, 'support/sink-process.ts')],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /SINKS (\{.*\})\n/.exec(output);
+      if (match) resolve({ child, ports: JSON.parse(match[1]!) as Record<string, number> });
+    });
+    child.once('exit', (code) => reject(new Error(`sinks exited with ${code}`)));
+  });
+}
+
+const sinks = await startSinks();
 const env = {
-  BENCH_SQS_ENDPOINT: `http://127.0.0.1:${sqs.port}`,
-  BENCH_OTLP_URL: `http://127.0.0.1:${otlp.port}/v1/traces`,
-  AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${udp.port}`,
+  BENCH_SQS_ENDPOINT: `http://127.0.0.1:${sinks.ports['sqs']}`,
+  BENCH_OTLP_URL: `http://127.0.0.1:${sinks.ports['otlp']}/v1/traces`,
+  AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${sinks.ports['udp']}`,
   AWS_REGION: 'us-east-1',
   OTEL_LOG_LEVEL: 'none',
 };
@@ -110,7 +125,6 @@ async function measure(variant: string, round: number): Promise<Outcome> {
   try {
     await load(port, 2); // warm-up: JIT, connection pools
     await new Promise((resolve) => setTimeout(resolve, 500)); // the warm-up's batches leave
-    for (const sink of [sqs, udp, otlp]) sink.reset();
     const cpuBefore = Number(await getText(port, '/__cpu'));
     const statsBefore = JSON.parse(await getText(port, '/__stats')) as ServiceStats;
     const result = await load(port, seconds);
@@ -167,7 +181,8 @@ for (let round = 1; round <= rounds; round++) {
     );
   }
 }
-await Promise.all([sqs.close(), udp.close(), otlp.close()]);
+sinks.child.stdin?.end();
+await stop(sinks.child);
 
 const of = (variant: string): Outcome[] => runs.filter((run) => run.variant === variant);
 process.stdout.write(
