@@ -51,18 +51,16 @@ export function acceptDocument(raw: string, receivedAt: number): Acceptance {
     return reject(raw, id, traceIdBad ? 'InvalidTraceId' : 'InvalidSegment', text);
   }
   const doc = result.document;
-  return {
-    ok: true,
-    document: {
-      traceId: doc.trace_id,
-      id: doc.id,
-      raw,
-      independent: result.kind === 'subsegment',
-      startTime: doc.start_time,
-      ...(typeof doc.end_time === 'number' ? { endTime: doc.end_time } : {}),
-      receivedAt,
-    },
+  const document: StoredDocument = {
+    traceId: doc.trace_id,
+    id: doc.id,
+    raw,
+    independent: result.kind === 'subsegment',
+    startTime: doc.start_time,
+    receivedAt,
   };
+  if (typeof doc.end_time === 'number') document.endTime = doc.end_time;
+  return { ok: true, document };
 }
 
 function reject(raw: string, id: string | undefined, code: string, message: string): Acceptance {

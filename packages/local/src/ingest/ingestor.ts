@@ -3,6 +3,7 @@ import type { SqliteJournal } from '../store/sqlite-journal.ts';
 import type { StoredDocument } from '../store/stored-document.ts';
 import type { TraceStore } from '../store/trace-store.ts';
 import { acceptDocument, type UnprocessedSegment } from './accept-document.ts';
+import type { ValidatedBatch } from './validated-batch.ts';
 
 /** What one ingest batch (or a retention sweep) changed. */
 export interface StoreChange {
@@ -10,6 +11,8 @@ export interface StoreChange {
   touched: ReadonlySet<string>;
   /** Traces evicted or expired. */
   removed: readonly string[];
+  /** Documents already received and still on their way to the store (UDP); 0 or absent when none. */
+  backlog?: number;
 }
 
 /**
@@ -50,8 +53,32 @@ export class Ingestor {
     return unprocessed;
   }
 
+  /**
+   * Stores documents validated elsewhere (the UDP processing thread) and counts the refused ones;
+   * `backlog` datagrams are still queued behind this batch.
+   */
+  ingestValidated(batch: ValidatedBatch, backlog = 0): void {
+    const now = this.#now();
+    const { raws, traceIds, ids, times, independent } = batch;
+    const docs = new Array<StoredDocument>(raws.length);
+    for (let i = 0; i < raws.length; i++) {
+      const end = times[2 * i + 1] ?? Number.NaN;
+      docs[i] = {
+        traceId: traceIds[i] ?? '',
+        id: ids[i] ?? '',
+        raw: raws[i] ?? '',
+        independent: independent[i] === 1,
+        startTime: times[2 * i] ?? 0,
+        endTime: Number.isNaN(end) ? undefined : end,
+        receivedAt: now,
+      };
+    }
+    this.#stats.documentsRejected += batch.documentsRejected;
+    this.load(docs, true, backlog);
+  }
+
   /** Puts already-accepted documents into the store (journal replay passes `persist: false`). */
-  load(docs: readonly StoredDocument[], persist: boolean): void {
+  load(docs: readonly StoredDocument[], persist: boolean, backlog = 0): void {
     if (docs.length === 0) return;
     if (persist) this.#journal?.write(docs);
     const evicted: string[] = [];
@@ -64,7 +91,7 @@ export class Ingestor {
     this.#stats.tracesEvicted += evicted.length;
     this.#stats.tracesStored = this.#store.size;
     this.#journal?.deleteTraces(evicted);
-    this.#emit({ touched, removed: evicted });
+    this.#emit({ touched, removed: evicted, backlog });
   }
 
   /** Drops traces not updated within `retentionMs`. */

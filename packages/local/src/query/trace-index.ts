@@ -6,11 +6,14 @@ import type { FilterNode } from './filter/index.ts';
 
 const CHUNK = 100;
 const IDLE_MS = 25;
+/** Wait after a batch that more received documents are queued behind (a UDP flood). */
+const BUSY_MS = 500;
 
 /**
  * Keeps trace analyses (facts, summaries, graph samples) precomputed and an index of annotation
  * values → trace IDs, so filtered queries over many traces stay fast. Analysis runs in small
- * chunks once ingest has been idle for a moment (it never competes with a busy UDP port); a query
+ * chunks once ingest has been idle for a moment (it never competes with a busy UDP port: while
+ * received datagrams are still queued it waits longer); a query
  * first analyses whatever is still pending.
  */
 export class TraceIndex {
@@ -39,7 +42,8 @@ export class TraceIndex {
     for (const id of change.touched) this.#dirty.add(id);
     if (this.#closed || this.#dirty.size === 0) return;
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#background(), IDLE_MS).unref();
+    const wait = (change.backlog ?? 0) > 0 ? BUSY_MS : IDLE_MS;
+    this.#timer = setTimeout(() => this.#background(), wait).unref();
   }
 
   /** The analysis of a trace, indexing it if it changed. */

@@ -2,6 +2,8 @@ import type { StoredDocument } from './stored-document.ts';
 import { StoredTrace } from './stored-trace.ts';
 import type { TraceStore } from './trace-store.ts';
 
+const NONE: readonly string[] = Object.freeze([]);
+
 /**
  * A bounded in-memory {@link TraceStore}: a Map in creation order, so the oldest trace is the first
  * key and eviction is O(1).
@@ -18,20 +20,26 @@ export class MemoryTraceStore implements TraceStore {
     return this.#traces.size;
   }
 
-  put(doc: StoredDocument): string[] {
+  put(doc: StoredDocument): readonly string[] {
     let trace = this.#traces.get(doc.traceId);
-    const evicted: string[] = [];
+    let evicted: readonly string[] = NONE;
     if (trace === undefined) {
-      while (this.#traces.size >= this.#maxTraces) {
-        const oldest = this.#traces.keys().next().value;
-        if (oldest === undefined) break;
-        this.#traces.delete(oldest);
-        evicted.push(oldest);
-      }
+      if (this.#traces.size >= this.#maxTraces) evicted = this.#evict();
       trace = new StoredTrace(doc.traceId);
       this.#traces.set(doc.traceId, trace);
     }
     trace.add(doc);
+    return evicted;
+  }
+
+  #evict(): string[] {
+    const evicted: string[] = [];
+    while (this.#traces.size >= this.#maxTraces) {
+      const oldest = this.#traces.keys().next().value;
+      if (oldest === undefined) break;
+      this.#traces.delete(oldest);
+      evicted.push(oldest);
+    }
     return evicted;
   }
 

@@ -7,7 +7,7 @@ import type { StoredTrace } from './stored-trace.ts';
  */
 export interface TraceStore {
   /** Adds a document to its trace (creating the trace); returns the trace IDs evicted to make room. */
-  put(doc: StoredDocument): string[];
+  put(doc: StoredDocument): readonly string[];
   /** The trace, or undefined when unknown or evicted. */
   get(traceId: string): StoredTrace | undefined;
   /** Every stored trace, oldest first. */
