@@ -19,13 +19,18 @@ const INNER = 1000; // operations per timed call, so the timer's own cost does n
 const ours = new XRayPropagator();
 const peer = new AWSXRayPropagator();
 
+// A string as Node's HTTP parser (or an ID generator's `toString('hex')`) delivers it: a flat
+// copy. A template literal would make a rope that V8 flattens on first read and a GC later swaps
+// for the flat string, so the string's type would change under the code mid-run.
+const received = (value: string) => Buffer.from(value, 'latin1').toString('latin1');
+
 // Node's IncomingHttpHeaders of a request behind an ALB: lowercase names, in arrival order.
 const headers = (value: string) => ({
   host: 'orders.internal',
   'x-forwarded-for': '203.0.113.7',
   'x-forwarded-proto': 'https',
   'x-forwarded-port': '443',
-  'x-amzn-trace-id': value,
+  'x-amzn-trace-id': received(value),
   'user-agent': 'Mozilla/5.0 (X11; Linux x86_64)',
   accept: 'application/json',
   'accept-encoding': 'gzip, deflate, br',
@@ -53,8 +58,8 @@ const hex = (seed: number, n: number) => {
 };
 const manyTraces: Context[] = Array.from({ length: 1024 }, (_, i) =>
   trace.setSpanContext(ROOT_CONTEXT, {
-    traceId: hex(i + 1, 32),
-    spanId: hex(i + 7, 16),
+    traceId: received(hex(i + 1, 32)),
+    spanId: received(hex(i + 7, 16)),
     traceFlags: i & 1,
   }),
 );

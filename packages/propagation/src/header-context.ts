@@ -1,4 +1,11 @@
-import { TraceFlags, trace, type Context, type SpanContext } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  TraceFlags,
+  trace,
+  type Context,
+  type SpanContext,
+  type TraceState,
+} from '@opentelemetry/api';
 import { formatTraceHeader, parseTraceHeader, type SampledFlag } from '@otel-xray/core';
 import {
   getIncomingTraceHeader,
@@ -35,7 +42,7 @@ export function extractTraceHeader(ctx: Context, value: unknown): Context {
   if (typeof raw !== 'string') return ctx;
   const canonical = readCanonicalHeader(raw);
   if (canonical !== undefined) {
-    const traceState = trace.getSpanContext(ctx)?.traceState;
+    const traceState = traceStateOf(ctx);
     if (traceState !== undefined) canonical.traceState = traceState;
     return setIncomingTraceHeader(trace.setSpanContext(ctx, canonical), undefined);
   }
@@ -49,7 +56,7 @@ export function extractTraceHeader(ctx: Context, value: unknown): Context {
       traceFlags: sampled === '1' ? TraceFlags.SAMPLED : TraceFlags.NONE,
       isRemote: true,
     };
-    const traceState = trace.getSpanContext(ctx)?.traceState;
+    const traceState = traceStateOf(ctx);
     if (traceState !== undefined) span.traceState = traceState;
     out = trace.setSpanContext(ctx, span);
   }
@@ -58,6 +65,11 @@ export function extractTraceHeader(ctx: Context, value: unknown): Context {
     out,
     carries ? incomingTraceHeader(raw, traceId, parent, sampled) : undefined,
   );
+}
+
+/** The trace state of the span in `ctx` (HTTP instrumentations extract into the root context). */
+function traceStateOf(ctx: Context): TraceState | undefined {
+  return ctx === ROOT_CONTEXT ? undefined : trace.getSpanContext(ctx)?.traceState;
 }
 
 /**

@@ -5,8 +5,7 @@ import { isValidSpanId, isValidTraceId } from '@opentelemetry/api';
 
 // Only a valid trace ID is ever remembered, so a hit needs no check.
 let lastTraceId: unknown = undefined;
-let lastHeader = '';
-let lastPrefix: string | undefined = undefined;
+let lastPrefix = '';
 
 /**
  * `Root=1-{8}-{24};Parent={16};Sampled={0|1}` with the IDs written as given, or `undefined`
@@ -18,16 +17,10 @@ export function canonicalTraceHeader(
   sampled: boolean,
 ): string | undefined {
   if (!isValidSpanId(spanId)) return undefined;
-  const flag = sampled ? ';Sampled=1' : ';Sampled=0';
-  if (traceId === lastTraceId) {
-    // Cut from the trace's first header at its second use (a slice: no copy).
-    lastPrefix ??= lastHeader.substring(0, 48);
-    return lastPrefix + spanId + flag;
+  if (traceId !== lastTraceId) {
+    if (!isValidTraceId(traceId)) return undefined;
+    lastPrefix = `Root=1-${traceId.substring(0, 8)}-${traceId.substring(8)};Parent=`;
+    lastTraceId = traceId;
   }
-  if (!isValidTraceId(traceId)) return undefined;
-  const header = `Root=1-${traceId.substring(0, 8)}-${traceId.substring(8)};Parent=${spanId}${flag}`;
-  lastTraceId = traceId;
-  lastHeader = header;
-  lastPrefix = undefined;
-  return header;
+  return lastPrefix + spanId + (sampled ? ';Sampled=1' : ';Sampled=0');
 }
