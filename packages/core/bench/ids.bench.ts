@@ -3,7 +3,7 @@
 // Run: node --conditions=source --expose-gc packages/core/bench/ids.bench.ts
 import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { XRayIdGenerator } from '@otel-xray/core';
-import { compare } from './compare.ts';
+import { compare } from '../../../scripts/bench/compare.ts';
 
 const INNER = 1000; // IDs per timed call, so the timer's own cost does not dominate
 let sink = '';

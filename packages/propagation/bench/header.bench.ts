@@ -13,7 +13,7 @@ import {
 } from '@opentelemetry/api';
 import { AWSXRayPropagator } from '@opentelemetry/propagator-aws-xray';
 import { XRayPropagator } from '@otel-xray/propagation';
-import { compare } from './compare.ts';
+import { compare } from '../../../scripts/bench/compare.ts';
 
 const INNER = 1000; // operations per timed call, so the timer's own cost does not dominate
 const ours = new XRayPropagator();
