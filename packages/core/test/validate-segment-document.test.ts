@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { validateSegmentDocument } from '@otel-xray/core';
+import { seededRandom as prng } from './support/seeded-random.ts';
 
 // A copy of shared/spec/xray-segment-schema.json, so the test does not depend on the folder layout.
 const schemaPath = join(import.meta.dirname, 'support/xray-segment-schema.json');
@@ -12,17 +13,6 @@ const schemaValid = ajv.compile(schema);
 const fixtures = JSON.parse(
   readFileSync(join(import.meta.dirname, 'fixtures/segment-documents.json'), 'utf8'),
 ) as { valid: Record<string, unknown>; invalid: Record<string, unknown> };
-
-/** Seeded PRNG (mulberry32) so the mutation table is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ODD_VALUES: unknown[] = [
   null,

@@ -4,19 +4,10 @@
 // and LocalStack's X-Ray is moto's. Run: node --conditions=source --expose-gc packages/local/bench/filter.bench.ts
 import { compileFilter } from '../src/query/filter/index.ts';
 import type { ServiceFacts, TraceFacts } from '../src/query/trace-facts.ts';
+import { seededRandom as prng } from '../../core/test/support/seeded-random.ts';
 
 const TRACES = 100_000;
 const ROUNDS = 15;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = prng(42);
 const NAMES = ['orders', 'inventory', 'shipping', 'payments', 'orders-topic', 'inventory-queue'];

@@ -4,17 +4,7 @@
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { TranslatableSpan, TranslateOptions } from '@otel-xray/core';
 import { exceptionEvent, makeLink, makeSpan } from '../support/span-factory.ts';
-
-/** Seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../support/seeded-random.ts';
 
 const VALUES: unknown[] = [
   '',

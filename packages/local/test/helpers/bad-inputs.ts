@@ -1,17 +1,6 @@
 // Seeded generators of bad daemon datagrams and bad HTTP requests for the fuzz test.
 import { gzipSync } from 'node:zlib';
-
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../../../core/test/support/seeded-random.ts';
 
 const HEADER = '{"format":"json","version":1}\n';
 const T = '1-5759e988-bd862e3fe1be46a994272793';

@@ -2,18 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileEntitySelector, compileFilter } from '../../../src/query/filter/index.ts';
 import { TRACES } from './fixtures/load-traces.ts';
-
-/** mulberry32: small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as prng } from '../../../../core/test/support/seeded-random.ts';
 
 const PIECES = [
   'service',
