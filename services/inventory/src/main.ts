@@ -9,7 +9,7 @@ import {
   createLogger,
   requireEnv,
   runConsumerService,
-  sendToDeadLetterQueue,
+  rejectUnusable,
 } from '@otel-xray-services/kit';
 import { Stock } from './stock.ts';
 import { parseOrderPlaced, type OrderPlaced } from './order-message.ts';
@@ -59,15 +59,7 @@ runConsumerService({
   sqs,
   handle: async (message) => {
     const parsed = parseOrderPlaced(message.Body);
-    if (!parsed.ok) {
-      log('unusable message sent to the DLQ', {
-        messageId: message.MessageId,
-        error: parsed.error,
-      });
-      setAnnotation(activeSpan(), 'dead_lettered', parsed.error);
-      await sendToDeadLetterQueue(sqs, dlqUrl, message, parsed.error);
-      return;
-    }
+    if (!parsed.ok) return rejectUnusable(message, parsed.error, { sqs, dlqUrl, log });
     const { order } = parsed.value;
     setAnnotation(activeSpan(), 'order_id', order.id);
     if (order.customerTier) setAnnotation(activeSpan(), 'customer_tier', order.customerTier);

@@ -1,4 +1,5 @@
 import { SendMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
+import { activeSpan, setAnnotation } from '@otel-xray/node';
 
 /**
  * Sends a message a consumer cannot use (not JSON, missing fields) to its dead-letter queue at
@@ -26,4 +27,22 @@ export async function sendToDeadLetterQueue(
         : {}),
     }),
   );
+}
+
+/**
+ * What a consumer does with a message it cannot use: logs it, marks its segment with the
+ * `dead_lettered` annotation and sends it to the DLQ with {@link sendToDeadLetterQueue}.
+ */
+export async function rejectUnusable(
+  message: Message,
+  reason: string,
+  to: {
+    sqs: SQSClient;
+    dlqUrl: string;
+    log: (msg: string, fields?: Record<string, unknown>) => void;
+  },
+): Promise<void> {
+  to.log('unusable message sent to the DLQ', { messageId: message.MessageId, error: reason });
+  setAnnotation(activeSpan(), 'dead_lettered', reason);
+  await sendToDeadLetterQueue(to.sqs, to.dlqUrl, message, reason);
 }

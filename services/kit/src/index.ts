@@ -4,7 +4,7 @@ export { startConsumer, untraced } from './consumer.ts';
 export { runConsumerService } from './consumer-service.ts';
 export type { ConsumerServiceOptions } from './consumer-service.ts';
 export type { Consumer, ConsumerOptions } from './consumer.ts';
-export { sendToDeadLetterQueue } from './dead-letter.ts';
+export { sendToDeadLetterQueue, rejectUnusable } from './dead-letter.ts';
 export { exitGracefully } from './graceful-exit.ts';
 export { readJson, sendJson } from './http-json.ts';
 export { postJson } from './post-json.ts';

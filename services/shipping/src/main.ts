@@ -8,7 +8,7 @@ import {
   requireEnv,
   postJson,
   runConsumerService,
-  sendToDeadLetterQueue,
+  rejectUnusable,
 } from '@otel-xray-services/kit';
 import { parseReserveShipment } from './reserve-shipment.ts';
 
@@ -24,15 +24,7 @@ runConsumerService({
   sqs,
   handle: async (message) => {
     const parsed = parseReserveShipment(message.Body);
-    if (!parsed.ok) {
-      log('unusable message sent to the DLQ', {
-        messageId: message.MessageId,
-        error: parsed.error,
-      });
-      setAnnotation(activeSpan(), 'dead_lettered', parsed.error);
-      await sendToDeadLetterQueue(sqs, dlqUrl, message, parsed.error);
-      return;
-    }
+    if (!parsed.ok) return rejectUnusable(message, parsed.error, { sqs, dlqUrl, log });
     const { orderId, line } = parsed.value;
     setAnnotation(activeSpan(), 'order_id', orderId);
     const res = await postJson(`${ordersUrl}/orders/${encodeURIComponent(orderId)}/shipped`, {
