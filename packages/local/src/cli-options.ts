@@ -13,17 +13,24 @@ Options:
   --max-traces N       traces kept before the oldest is evicted (default 50000)
   --retention SECONDS  drop traces not updated for this long (default 2592000 = 30 days)
   --region REGION      region in ARNs (default us-east-1)
+  --allowed-host NAME  also answer HTTP requests whose Host is NAME (repeatable; default: loopback
+                       addresses, localhost and --host only). Env: OTEL_XRAY_LOCAL_ALLOWED_HOSTS
+                       (comma-separated)
+  --max-queue-bytes N  bytes queued between receiving and storing before datagrams are dropped
+                       and counted (default 67108864 = 64 MiB)
+  --data-recover       with --data: copy what can be read of a damaged file into a new one, keep
+                       the damaged file beside it, then start
   -h, --help           show this help`;
 
 /** Parsed command line: options, or help, or an error message. */
 export type CliParse =
-  | { kind: 'run'; options: LocalXRayOptions }
+  | { kind: 'run'; options: LocalXRayOptions; recover?: true }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
-/** Parses `otel-xray-local` arguments. Pure; never throws. */
-export function parseCliArgs(argv: string[]): CliParse {
-  let values: Record<string, string | boolean | undefined>;
+/** Parses `otel-xray-local` arguments (and `OTEL_XRAY_LOCAL_*` from `env`). Pure; never throws. */
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliParse {
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     values = parseArgs({
       args: argv,
@@ -34,6 +41,9 @@ export function parseCliArgs(argv: string[]): CliParse {
         'max-traces': { type: 'string' },
         retention: { type: 'string' },
         region: { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
+        'max-queue-bytes': { type: 'string' },
+        'data-recover': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -52,7 +62,8 @@ export function parseCliArgs(argv: string[]): CliParse {
   const port = int('port', 0);
   const maxTraces = int('max-traces', 1);
   const retention = int('retention', 1);
-  for (const v of [port, maxTraces, retention])
+  const maxQueueBytes = int('max-queue-bytes', 1);
+  for (const v of [port, maxTraces, retention, maxQueueBytes])
     if (typeof v === 'string') return { kind: 'error', message: v };
   if (typeof port === 'number') {
     if (port > 65535) return { kind: 'error', message: '--port must be ≤ 65535' };
@@ -63,5 +74,18 @@ export function parseCliArgs(argv: string[]): CliParse {
   if (typeof values.host === 'string') options.host = values.host;
   if (typeof values.data === 'string') options.data = values.data;
   if (typeof values.region === 'string') options.region = values.region;
+  if (typeof maxQueueBytes === 'number') options.maxQueueBytes = maxQueueBytes;
+  const allowedHosts = [
+    ...(env.OTEL_XRAY_LOCAL_ALLOWED_HOSTS ?? '').split(','),
+    ...((values['allowed-host'] as string[] | undefined) ?? []),
+  ]
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
+  if (allowedHosts.length > 0) options.allowedHosts = allowedHosts;
+  if (values['data-recover'] === true) {
+    if (options.data === undefined)
+      return { kind: 'error', message: '--data-recover needs --data FILE' };
+    return { kind: 'run', options, recover: true };
+  }
   return { kind: 'run', options };
 }

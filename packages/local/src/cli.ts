@@ -2,8 +2,9 @@
 // `otel-xray-local`: runs a local X-Ray until SIGINT/SIGTERM.
 import { parseCliArgs, USAGE } from './cli-options.ts';
 import { startLocalXRay } from './start-local-xray.ts';
+import { describeRecovery, recoverDataFile } from './store/recover-data-file.ts';
 
-const parsed = parseCliArgs(process.argv.slice(2));
+const parsed = parseCliArgs(process.argv.slice(2), process.env);
 if (parsed.kind === 'help') {
   process.stdout.write(`${USAGE}\n`);
 } else if (parsed.kind === 'error') {
@@ -11,6 +12,10 @@ if (parsed.kind === 'help') {
   process.exitCode = 2;
 } else {
   try {
+    if (parsed.recover === true && parsed.options.data !== undefined) {
+      const report = await recoverDataFile(parsed.options.data);
+      process.stderr.write(`otel-xray-local: --data-recover: ${describeRecovery(report)}\n`);
+    }
     const xray = await startLocalXRay(parsed.options);
     process.stdout.write(
       [

@@ -11,6 +11,8 @@ export type XRayErrorCode =
   | 'PolicySizeLimitExceededException'
   | 'UnknownOperationException'
   | 'RequestEntityTooLargeException'
+  | 'AccessDeniedException'
+  | 'ServiceUnavailableException'
   | 'InternalFailure';
 
 const STATUS: Record<XRayErrorCode, number> = {
@@ -25,6 +27,8 @@ const STATUS: Record<XRayErrorCode, number> = {
   PolicySizeLimitExceededException: 400,
   UnknownOperationException: 404,
   RequestEntityTooLargeException: 413,
+  AccessDeniedException: 403,
+  ServiceUnavailableException: 503,
   InternalFailure: 500,
 };
 
@@ -37,12 +41,20 @@ export class XRayError extends Error {
   readonly code: XRayErrorCode;
   /** Extra members of the error body (e.g. `ResourceName`). */
   readonly fields: Record<string, unknown>;
+  /** Extra response headers (e.g. `Retry-After` on a 503). */
+  readonly headers: Record<string, string>;
 
-  constructor(code: XRayErrorCode, message: string, fields: Record<string, unknown> = {}) {
+  constructor(
+    code: XRayErrorCode,
+    message: string,
+    fields: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(message);
     this.name = code;
     this.code = code;
     this.fields = fields;
+    this.headers = headers;
   }
 
   /** HTTP status for this error. */

@@ -1,7 +1,11 @@
-import { createServer, type Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { ByteBudget, DEFAULT_QUEUE_BYTES } from './ingest/byte-budget.ts';
 import { Ingestor } from './ingest/ingestor.ts';
-import { UdpReceiver } from './ingest/udp-receiver.ts';
+import { UdpReceiver, type UdpReceiverOptions } from './ingest/udp-receiver.ts';
 import { createHandler } from './http/create-handler.ts';
+import { requestGuard } from './http/request-guard.ts';
+import { createLimitedServer } from './http/server-limits.ts';
 import type { ServerContext } from './http/server-context.ts';
 import { compileSelector, traceFilterCompiler } from './query/filter-bridge.ts';
 import { TraceIndex } from './query/trace-index.ts';
@@ -10,7 +14,7 @@ import { emptyStats, type LocalXRayStats } from './stats.ts';
 import { AccountSettings } from './store/account-settings.ts';
 import { GroupStore } from './store/group-store.ts';
 import { MemoryTraceStore } from './store/memory-trace-store.ts';
-import { SqliteJournal } from './store/sqlite-journal.ts';
+import { openJournal } from './store/open-journal.ts';
 
 /** Options of {@link startLocalXRay}; every member has a default. */
 export interface LocalXRayOptions {
@@ -18,7 +22,11 @@ export interface LocalXRayOptions {
   port?: number;
   /** Address to bind. Default `127.0.0.1`. */
   host?: string;
-  /** sqlite file for persistence; in memory only when absent. */
+  /**
+   * sqlite file for persistence; in memory only when absent. One instance per file: the start
+   * rejects with a `DataFileError` when another instance holds it or the file is damaged
+   * (`recoverDataFile` copies what can be read into a new file).
+   */
   data?: string;
   /** Traces kept; the oldest is evicted beyond it. Default 50,000 (about 11 KB of memory per stored three-segment trace). */
   maxTraces?: number;
@@ -28,6 +36,18 @@ export interface LocalXRayOptions {
   region?: string;
   /** Account ID in ARNs. Default `000000000000`. */
   accountId?: string;
+  /**
+   * Extra `Host` names the HTTP server answers (any port). Loopback addresses, `localhost` and
+   * `host` are always allowed; every other `Host` gets 403 (DNS-rebinding protection).
+   */
+  allowedHosts?: readonly string[];
+  /**
+   * Bytes queued between receiving and storing (UDP and HTTP ingest) before datagrams are
+   * dropped and counted. Default 64 MiB.
+   */
+  maxQueueBytes?: number;
+  /** Where warnings and refusals go, one line each. Default: stderr. */
+  log?: (line: string) => void;
 }
 
 /** A running local X-Ray. */
@@ -60,14 +80,18 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
   const accountId = options.accountId ?? '000000000000';
   const retentionMs = (options.retentionSeconds ?? 30 * 24 * 3600) * 1000;
   const now = Date.now;
+  const log = options.log ?? ((line: string) => process.stderr.write(`otel-xray-local: ${line}\n`));
   const stats = emptyStats();
+  const budget = new ByteBudget(options.maxQueueBytes ?? DEFAULT_QUEUE_BYTES);
   const store = new MemoryTraceStore(options.maxTraces ?? 50_000);
-  const journal = options.data === undefined ? undefined : new SqliteJournal(options.data);
+  const saved =
+    options.data === undefined ? undefined : await openJournal(options.data, stats, log);
+  const journal = saved?.journal;
   const ingestor = new Ingestor(store, stats, now, journal);
   const index = new TraceIndex(store);
   ingestor.onChange((change) => index.onChange(change));
-  if (journal !== undefined) {
-    ingestor.load(journal.load(), false);
+  if (saved !== undefined) {
+    ingestor.load(saved.documents, false);
     ingestor.expire(retentionMs);
   }
   const groups = new GroupStore(region, accountId, journal?.getSetting('groups'), (g) =>
@@ -86,14 +110,28 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     now,
     compileFilter: traceFilterCompiler(groups),
     compileSelector,
+    log,
+    budget,
   };
   const { udp, server, port } = await bindBoth(
     host,
     options.port ?? 2000,
     ingestor,
     stats,
-    createHandler(ctx),
-  );
+    { budget, log },
+    createHandler(
+      ctx,
+      requestGuard({
+        host,
+        ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
+        interfaceAddresses,
+      }),
+    ),
+  ).catch((error: unknown) => {
+    journal?.close(); // release the --data lock: the caller may retry in this process
+    throw error;
+  });
+  journal?.announcePort(port);
   const sweep = setInterval(
     () => ingestor.expire(retentionMs),
     Math.min(60_000, retentionMs),
@@ -104,7 +142,12 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     udpAddress: `${shown}:${port}`,
     endpoint: `http://${shown}:${port}`,
     port,
-    stats: () => ({ ...stats, tracesStored: store.size, tracesPendingAnalysis: index.pending }),
+    stats: () => ({
+      ...stats,
+      queuedBytes: budget.used,
+      tracesStored: store.size,
+      tracesPendingAnalysis: index.pending,
+    }),
     flush: () => udp.flush(),
     stop: () =>
       (stopping ??= (async () => {
@@ -125,12 +168,13 @@ async function bindBoth(
   port: number,
   ingestor: Ingestor,
   stats: LocalXRayStats,
-  handler: Parameters<typeof createServer>[1],
+  udpOptions: UdpReceiverOptions,
+  handler: RequestListener,
 ): Promise<{ udp: UdpReceiver; server: Server; port: number }> {
   for (let attempt = 0; ; attempt++) {
-    const udp = new UdpReceiver(ingestor, stats);
+    const udp = new UdpReceiver(ingestor, stats, udpOptions);
     const bound = await udp.bind(port, host);
-    const server = createServer({ keepAliveTimeout: 5_000 }, handler);
+    const server = createLimitedServer(handler);
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -139,11 +183,15 @@ async function bindBoth(
           resolve();
         });
       });
-      server.on('clientError', (_error, socket) => socket.destroy());
       return { udp, server, port: bound };
     } catch (error) {
       await udp.close();
       if (port !== 0 || attempt >= 20) throw error;
     }
   }
+}
+
+/** The machine's own addresses: a bind-all server (`0.0.0.0`, `::`) also answers them as Host. */
+function interfaceAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
 }

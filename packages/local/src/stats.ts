@@ -4,6 +4,10 @@ export interface LocalXRayStats {
   datagramsReceived: number;
   /** UDP datagrams dropped before document validation (no LF, bad header, empty body). */
   datagramsRejected: number;
+  /** UDP datagrams dropped because the ingest queue was over its byte budget (`--max-queue-bytes`). */
+  datagramsDropped: number;
+  /** Bytes queued now between receiving and storing (UDP batches and HTTP bodies). */
+  queuedBytes: number;
   /** Documents accepted into the store (any transport). */
   documentsAccepted: number;
   /** Documents refused by validation (any transport). */
@@ -14,6 +18,10 @@ export interface LocalXRayStats {
   httpRequests: number;
   /** HTTP requests answered with an error status. */
   httpErrors: number;
+  /** HTTP requests refused before routing: foreign Origin or Host, cross-site content type (403), over the in-flight byte budget (503). */
+  httpRefused: number;
+  /** Stored documents that could not be read back (damaged `--data` rows), skipped. */
+  documentsDamaged: number;
   /** Traces evicted because the store was full. */
   tracesEvicted: number;
   /** Traces dropped by retention. */
@@ -29,11 +37,15 @@ export function emptyStats(): LocalXRayStats {
   return {
     datagramsReceived: 0,
     datagramsRejected: 0,
+    datagramsDropped: 0,
+    queuedBytes: 0,
     documentsAccepted: 0,
     documentsRejected: 0,
     otlpSpansReceived: 0,
     httpRequests: 0,
     httpErrors: 0,
+    httpRefused: 0,
+    documentsDamaged: 0,
     tracesEvicted: 0,
     tracesExpired: 0,
     tracesStored: 0,

@@ -29,7 +29,7 @@ export function sendRaw(res: ServerResponse, raw: { contentType: string; body: B
  * The one place errors become responses (spec §5.4): an {@link XRayError} keeps its code and
  * status; anything else is a 500 `InternalFailure`. The code travels in `x-amzn-ErrorType` and
  * `__type`, the message as both `message` and `Message`, so the AWS SDKs and botocore raise their
- * typed exceptions.
+ * typed exceptions; the error's own headers (`Retry-After`, `Connection: close`) go along.
  */
 export function sendError(res: ServerResponse, error: unknown): number {
   const e =
@@ -47,6 +47,7 @@ export function sendError(res: ServerResponse, error: unknown): number {
     ...e.fields,
   });
   res.writeHead(e.status, {
+    ...e.headers,
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
     'x-amzn-RequestId': randomUUID(),

@@ -1,3 +1,4 @@
+import type { ByteBudget } from '../ingest/byte-budget.ts';
 import type { Ingestor } from '../ingest/ingestor.ts';
 import type { EntitySelector } from '../query/filter/index.ts';
 import type { TraceMatcher } from '../query/find-summaries.ts';
@@ -26,6 +27,10 @@ export interface ServerContext {
   compileFilter: (expression: string, groupName?: string) => TraceMatcher;
   /** Compiles an `EntitySelectorExpression`; throws InvalidRequestException. */
   compileSelector: (expression: string) => EntitySelector;
+  /** Warnings and refusals, one line each (stderr by default). */
+  log: (line: string) => void;
+  /** Bytes queued between receiving and storing, shared by UDP and HTTP ingest (`maxQueueBytes`). */
+  budget: ByteBudget;
 }
 
 /** Extra request data for routes that need more than the JSON body (OTLP). */

@@ -1,6 +1,9 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { LocalXRayStats } from '../stats.ts';
+import type { ByteBudget } from './byte-budget.ts';
+import { DropWarning } from './drop-warning.ts';
 import type { Ingestor } from './ingestor.ts';
+import { counterDelta, UdpCounter, udpCounters } from './udp-counters.ts';
 import type { UdpProcessorData, UdpProcessorMessage } from './udp-processor.ts';
 import type { UdpWorkerData, UdpWorkerMessage } from './udp-worker.ts';
 import type { ValidatedBatch } from './validated-batch.ts';
@@ -9,41 +12,82 @@ const RECV_BUFFER = 64 * 1024 * 1024;
 const PROCESSOR_NICE = 10;
 const RECEIVER_EXIT_MS = 2_000;
 const PROCESSOR_EXIT_MS = 60_000;
+// Young-generation caps of the two threads. V8 sizes it from the machine's memory (up to 64 MB a
+// thread here); nothing these threads allocate lives long, so a small one costs little time and
+// keeps tens of MB of garbage out of the process under a flood (udp-flood-memory.ts).
+const RECEIVER_YOUNG_MB = 4;
+const PROCESSOR_YOUNG_MB = 8;
+/** How often the drop count is published and the warning considered when nothing is stored. */
+const DROP_CHECK_MS = 1_000;
+
+/** What {@link UdpReceiver} needs besides the ingestor and the counters. */
+export interface UdpReceiverOptions {
+  /** The ingest byte budget (shared with HTTP bodies): each datagram takes its size until stored. */
+  budget: ByteBudget;
+  /** Where the dropped-datagram warning goes. */
+  log: (line: string) => void;
+  /** Shortest time between two drop warnings. Default 10 s. */
+  warnIntervalMs?: number;
+  /** Clock of the drop warnings. Default `Date.now`. */
+  now?: () => number;
+}
 
 /**
  * The daemon UDP port, on three threads: a receive thread that only empties the socket into
  * batches (udp-worker.ts), a lower-priority processing thread that splits, parses and validates
  * them (udp-processor.ts), and the main thread, which stores the accepted documents. A busy
- * machine therefore queues documents in memory instead of losing datagrams in the kernel.
+ * machine therefore queues documents in memory instead of losing datagrams in the kernel, up to
+ * the byte budget: beyond it the receive thread drops datagrams, counted in
+ * `stats.datagramsDropped` and reported by a warning line at most every 10 s.
  */
 export class UdpReceiver {
   readonly #ingestor: Ingestor;
   readonly #stats: LocalXRayStats;
+  readonly #budget: ByteBudget;
+  readonly #warning: DropWarning;
   #receiver: Worker | undefined;
   #processor: Worker | undefined;
   #drained: Promise<void> | undefined;
-  readonly #batched = new Int32Array(new SharedArrayBuffer(4));
+  readonly #counters = udpCounters();
   #stored = 0;
+  /** The `dropped` counter as last published to the stats. */
+  #droppedSeen = 0;
+  #droppedTotal = 0;
+  #dropCheck: NodeJS.Timeout | undefined;
   #closing: Promise<void> | undefined;
 
-  constructor(ingestor: Ingestor, stats: LocalXRayStats) {
+  constructor(ingestor: Ingestor, stats: LocalXRayStats, options: UdpReceiverOptions) {
     this.#ingestor = ingestor;
     this.#stats = stats;
+    this.#budget = options.budget;
+    this.#warning = new DropWarning(
+      options.budget.limit,
+      options.log,
+      options.warnIntervalMs,
+      options.now,
+    );
+  }
+
+  /** Bytes of the byte budget the UDP path holds now (received, not yet stored). */
+  get queuedBytes(): number {
+    return Atomics.load(this.#counters, UdpCounter.queuedBytes);
   }
 
   /** Binds the socket; resolves with the bound port once both threads are running. */
   bind(port: number, host: string): Promise<number> {
     const { port1, port2 } = new MessageChannel();
     const processorData: UdpProcessorData = { input: port2, nice: PROCESSOR_NICE };
-    const processor = spawn('udp-processor', processorData, port2);
+    const processor = spawn('udp-processor', processorData, port2, PROCESSOR_YOUNG_MB);
     const receiverData: UdpWorkerData = {
       host,
       port,
       recvBufferSize: RECV_BUFFER,
       output: port1,
-      batched: this.#batched.buffer,
+      counters: this.#counters.buffer,
+      budget: this.#budget.shared,
+      budgetLimit: this.#budget.limit,
     };
-    const receiver = spawn('udp-worker', receiverData, port1);
+    const receiver = spawn('udp-worker', receiverData, port1, RECEIVER_YOUNG_MB);
     this.#processor = processor;
     this.#receiver = receiver;
     let drained: () => void = () => {};
@@ -69,12 +113,25 @@ export class UdpReceiver {
       receiver.once('exit', () => reject(new Error('UDP receive thread exited')));
     });
     return Promise.all([bound, ready]).then(
-      ([p]) => p,
+      ([p]) => {
+        this.#dropCheck = setInterval(() => this.#publishDrops(), DROP_CHECK_MS).unref();
+        return p;
+      },
       async (error: unknown) => {
         await Promise.all([receiver.terminate(), processor.terminate()]);
+        this.#releaseQueued();
         throw error;
       },
     );
+  }
+
+  /**
+   * Datagrams dropped over the byte budget so far, read live from the receive thread (also copied
+   * to `stats.datagramsDropped`, which otherwise follows within a second).
+   */
+  dropped(): number {
+    this.#publishDrops();
+    return this.#droppedTotal;
   }
 
   /** Nothing to do: batches are stored as they arrive (kept for API stability). */
@@ -96,6 +153,10 @@ export class UdpReceiver {
       await drained;
       await exited(processor, RECEIVER_EXIT_MS, () => {});
       clearTimeout(safety);
+      clearInterval(this.#dropCheck);
+      this.#publishDrops();
+      // Batches lost with a thread that had to be terminated still hold budget: give it back.
+      this.#releaseQueued();
     })();
     return this.#closing;
   }
@@ -104,19 +165,38 @@ export class UdpReceiver {
     this.#stats.datagramsReceived += batch.datagrams;
     this.#stats.datagramsRejected += batch.datagramsRejected;
     this.#stored = (this.#stored + batch.datagrams) | 0;
-    const backlog = (Atomics.load(this.#batched, 0) - this.#stored) | 0;
+    const backlog = (Atomics.load(this.#counters, UdpCounter.batched) - this.#stored) | 0;
     try {
       this.#ingestor.ingestValidated(batch, backlog);
     } catch {
       // Journal I/O failure: the documents are in memory; nothing else to do on UDP.
+    } finally {
+      this.#budget.release(batch.bytes);
+      Atomics.sub(this.#counters, UdpCounter.queuedBytes, batch.bytes);
+      this.#publishDrops();
     }
+  }
+
+  /** Copies the receive thread's drop count to the stats; warns if it grew (rate-limited). */
+  #publishDrops(): void {
+    const dropped = Atomics.load(this.#counters, UdpCounter.dropped);
+    const delta = counterDelta(dropped, this.#droppedSeen);
+    this.#droppedSeen = dropped;
+    this.#droppedTotal += delta;
+    this.#stats.datagramsDropped += delta;
+    this.#warning.update(this.#droppedTotal);
+  }
+
+  #releaseQueued(): void {
+    this.#budget.release(Atomics.exchange(this.#counters, UdpCounter.queuedBytes, 0));
   }
 }
 
-function spawn(name: string, workerData: object, port: MessagePort): Worker {
+function spawn(name: string, workerData: object, port: MessagePort, youngMb: number): Worker {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   return new Worker(new URL(`./${name}${ext}`, import.meta.url), {
     name: `xray-${name}`,
+    resourceLimits: { maxYoungGenerationSizeMb: youngMb },
     workerData,
     transferList: [port],
   });

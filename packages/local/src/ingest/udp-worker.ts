@@ -7,9 +7,16 @@
 // reading and every POLL_MS the thread reads whatever is queued straight from the descriptor
 // (raw-socket.ts, half the cost of an event) until the queue is empty; after IDLE_POLLS empty
 // polls, events take over again. Where the descriptor is unavailable, events do everything.
+//
+// Every datagram first takes its size from the shared byte budget (byte-budget.ts); the main
+// thread gives it back once the batch is stored. When the budget is spent, the datagram is
+// dropped and counted here, never buffered: memory stays bounded however far the processing and
+// storing threads fall behind, and the socket keeps draining.
 import { createSocket } from 'node:dgram';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { ByteBudget } from './byte-budget.ts';
 import { rawSocket, readDatagram, type RawSocket } from './raw-socket.ts';
+import { UdpCounter } from './udp-counters.ts';
 
 /** What the main thread gives the receive thread. */
 export interface UdpWorkerData {
@@ -18,8 +25,11 @@ export interface UdpWorkerData {
   recvBufferSize: number;
   /** Where batches go (the processing thread's end of a MessageChannel). */
   output: MessagePort;
-  /** Int32 slot 0: datagrams batched so far (wraps), so the main thread can see its backlog. */
-  batched: SharedArrayBuffer;
+  /** The Int32 counters of udp-counters.ts (batched, dropped, bytes queued), read by the main thread. */
+  counters: SharedArrayBuffer;
+  /** The ingest byte budget's memory (`ByteBudget.shared`) and its limit. */
+  budget: SharedArrayBuffer;
+  budgetLimit: number;
 }
 
 /** Messages from the receive thread to the main thread. */
@@ -46,7 +56,8 @@ const DRAIN_MAX = 4096;
 Error.stackTraceLimit = 0;
 const data = workerData as UdpWorkerData;
 const output = data.output;
-const batched = new Int32Array(data.batched);
+const counters = new Int32Array(data.counters);
+const budget = new ByteBudget(data.budgetLimit, data.budget);
 const socket = createSocket({
   type: data.host.includes(':') ? 'udp6' : 'udp4',
   recvBufferSize: data.recvBufferSize,
@@ -72,12 +83,18 @@ function flush(): void {
   const bytes = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + used);
   const offsets = ends.slice(0, count);
   send({ kind: 'batch', data: bytes, ends: offsets }, [bytes, offsets.buffer]);
-  Atomics.add(batched, 0, count);
+  Atomics.add(counters, UdpCounter.batched, count);
   used = 0;
   count = 0;
 }
 
+/** Keeps the datagram just copied to `buffer` at `used` if the budget has room; drops it if not. */
 function added(length: number): void {
+  if (!budget.tryTake(length)) {
+    Atomics.add(counters, UdpCounter.dropped, 1);
+    return;
+  }
+  Atomics.add(counters, UdpCounter.queuedBytes, length);
   used += length;
   ends[count++] = used;
   if (count === MAX_BATCH || used + MAX_DATAGRAM > BUFFER) flush();

@@ -23,6 +23,8 @@ export interface ValidatedBatch {
   datagramsRejected: number;
   /** Documents refused by validation. */
   documentsRejected: number;
+  /** Raw bytes of the batch's datagrams: what the receive thread took from the byte budget. */
+  bytes: number;
 }
 
 /**
@@ -73,5 +75,6 @@ export function validateDatagrams(data: Buffer, ends: Uint32Array): ValidatedBat
     datagrams: count,
     datagramsRejected,
     documentsRejected,
+    bytes: data.length,
   };
 }

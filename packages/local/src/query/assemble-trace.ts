@@ -29,13 +29,15 @@ export interface AssembledTrace {
 /**
  * Assembles a stored trace (spec §5.4a, §7): parses each document, merges independent subsegments
  * into their parent (segment or subsegment), and adds an inferred segment for every `aws` call and
- * for every `remote` call no segment answered. Pure and deterministic.
+ * for every `remote` call no segment answered. A document that is not a JSON object (damaged in
+ * the `--data` file) is skipped. Pure and deterministic.
  */
 export function assembleTrace(trace: StoredTrace): AssembledTrace {
   const segments: AssembledSegment[] = [];
   const pending: Entity[] = [];
   for (const stored of trace.documents.values()) {
-    const doc = JSON.parse(stored.raw) as Entity;
+    const doc = parseDocument(stored.raw);
+    if (doc === undefined) continue; // a damaged document: the trace is served from the rest
     if (stored.independent) pending.push(doc);
     else segments.push({ id: stored.id, doc, raw: stored.raw, inferred: false });
   }
@@ -44,6 +46,18 @@ export function assembleTrace(trace: StoredTrace): AssembledTrace {
   const orphans = mergeIndependent(pending, owner);
   addInferred(trace.id, segments, owner);
   return { id: trace.id, segments, orphans };
+}
+
+/** The parsed document, or undefined when `raw` is not a JSON object. */
+function parseDocument(raw: string): Entity | undefined {
+  try {
+    const doc: unknown = JSON.parse(raw);
+    return typeof doc === 'object' && doc !== null && !Array.isArray(doc)
+      ? (doc as Entity)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function index(

@@ -4,6 +4,9 @@ import sys
 import time
 
 import boto3
+import botocore.session
+from botocore import UNSIGNED
+from botocore.client import Config
 
 endpoint, docs = sys.argv[1], json.loads(sys.argv[2])
 xray = boto3.client("xray", endpoint_url=endpoint, region_name="us-east-1",
@@ -28,4 +31,11 @@ rule = xray.create_sampling_rule(SamplingRule={
     "RuleName": "boto", "Priority": 5, "FixedRate": 0.1, "ReservoirSize": 1, "ServiceName": "*",
     "ServiceType": "*", "Host": "*", "HTTPMethod": "*", "URLPath": "*", "ResourceARN": "*", "Version": 1})
 out["rule"] = rule["SamplingRuleRecord"]["SamplingRule"]["RuleARN"]
+# the X-Ray SDK for Python's sampling poller: an unsigned botocore client (sampling/connector.py)
+poller = botocore.session.get_session().create_client(
+    "xray", endpoint_url=endpoint, region_name="us-east-1", config=Config(signature_version=UNSIGNED))
+out["poller_rules"] = sorted(r["SamplingRule"]["RuleName"] for r in poller.get_sampling_rules()["SamplingRuleRecords"])
+out["poller_targets"] = [d["RuleName"] for d in poller.get_sampling_targets(SamplingStatisticsDocuments=[{
+    "RuleName": "boto", "ClientID": "0123456789abcdef01234567", "RequestCount": 1, "SampledCount": 1,
+    "BorrowCount": 0, "Timestamp": now}])["SamplingTargetDocuments"]]
 print(json.dumps(out))

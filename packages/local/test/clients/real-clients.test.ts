@@ -129,6 +129,8 @@ describe('real AWS clients', () => {
       );
       expect(out.error).toBe('Exceeding maximum query size: 5');
       expect(out.rule).toBe('arn:aws:xray:us-east-1:000000000000:sampling-rule/boto');
+      expect(out.poller_rules).toEqual(expect.arrayContaining(['Default', 'boto']));
+      expect(out.poller_targets).toEqual(['boto']);
     }, 120_000);
   });
 });

@@ -136,7 +136,7 @@ describe('local X-Ray account operations', () => {
       for (const body of [undefined, '', '{}']) {
         const res = await fetch(`${s.xray.endpoint}/GetSamplingRules`, {
           method: 'POST',
-          ...(body === undefined ? {} : { body }),
+          ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
         });
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toBe('application/json');

@@ -265,7 +265,11 @@ describe('local X-Ray API', () => {
 
   describe('errors', () => {
     it('answers unknown paths with an AWS-shaped 404', async () => {
-      const res = await fetch(`${xray.endpoint}/NoSuchOperation`, { method: 'POST', body: '{}' });
+      const res = await fetch(`${xray.endpoint}/NoSuchOperation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(res.status).toBe(404);
       expect(res.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
       expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);

@@ -140,6 +140,7 @@ describe('OTLP/HTTP ingest', () => {
       };
       const res = await fetch(`${s.xray.endpoint}/v1/traces`, {
         method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
       expect(res.status).toBe(200);

@@ -97,4 +97,21 @@ describe('assembleTrace', () => {
       expect(queue?.id).toBe('2929292929292929');
     });
   });
+
+  describe('damaged documents', () => {
+    it('skips documents that are not JSON objects and assembles the rest', () => {
+      const trace = traceOf({ id: 'a', name: 'svc' }, { id: 'b', name: 'other' });
+      const damaged: Array<[string, string]> = [
+        ['c', '{"id":"c","na'],
+        ['d', '[1,2]'],
+        ['e', 'null'],
+      ];
+      for (const [id, raw] of damaged) {
+        trace.add({ traceId: T, id, raw, independent: id === 'c', startTime: 1, receivedAt: 0 });
+      }
+      const { segments, orphans } = assembleTrace(trace);
+      expect(segments.map((s) => s.id)).toEqual(['a', 'b']);
+      expect(orphans).toEqual([]);
+    });
+  });
 });

@@ -33,7 +33,8 @@ afterAll(async () => {
 function post(path: string, body?: string): Promise<Response> {
   return fetch(`${xray.endpoint}${path}`, {
     method: 'POST',
-    ...(body === undefined ? {} : { body }),
+    // as the X-Ray SDKs' pollers send it (a string body alone would make fetch send text/plain)
+    ...(body === undefined ? {} : { body, headers: { 'content-type': 'application/json' } }),
   });
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchGetTracesCommand, GetGroupCommand, CreateGroupCommand } from '@aws-sdk/client-xray';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DataFileError, startLocalXRay } from '../../src/index.ts';
 import { demoTrace, nowSeconds, segment, traceId } from '../helpers/documents.ts';
 import { startTestServer } from '../helpers/server.ts';
 
@@ -48,6 +49,31 @@ describe('persistence (--data)', () => {
       const out = await second.client.send(new BatchGetTracesCommand({ TraceIds: [a, b] }));
       expect(out.UnprocessedTraceIds).toEqual([a]);
       await second.close();
+    });
+  });
+
+  describe('one writer per file', () => {
+    it('rejects a second startLocalXRay on the same file with a DataFileError', async () => {
+      const file = join(dir, 'one.db');
+      const first = await startTestServer({ data: file });
+      const error: unknown = await startLocalXRay({ port: 0, data: file }).then(
+        async (x) => (await x.stop(), undefined),
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DataFileError);
+      expect(error).toMatchObject({ code: 'in-use', file });
+      expect((error as Error).message).toContain(`(pid ${process.pid}, started `);
+      await first.close();
+    });
+
+    it('releases the file when the start fails on a busy port', async () => {
+      const file = join(dir, 'port.db');
+      const busy = await startTestServer();
+      const refused = startLocalXRay({ port: busy.xray.port, data: file });
+      await expect(refused).rejects.toThrow(/EADDRINUSE/);
+      const next = await startTestServer({ data: file });
+      await next.close();
+      await busy.close();
     });
   });
 });

@@ -178,6 +178,7 @@ describe('web UI', () => {
     it('draws one bar per segment, subsegment and inferred segment', async () => {
       const res = await fetch(`${xray.endpoint}/Traces`, {
         method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ TraceIds: [trace.traceId] }),
       });
       const body = (await res.json()) as {
