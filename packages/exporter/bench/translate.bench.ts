@@ -11,11 +11,11 @@ import type { Attributes, Span } from '@opentelemetry/api';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  BasicTracerProvider,
+  TracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import {
   toSegmentDocuments,
   toSegmentJson,
@@ -30,7 +30,7 @@ const STACK = `Error: connect ECONNREFUSED 127.0.0.1:5432
     at OrdersRepository.load (/srv/app/src/orders/repository.ts:41:23)`;
 
 const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({
+const provider = new TracerProvider({
   resource: resourceFromAttributes({
     'service.name': 'orders',
     'service.version': '1.8.2',
@@ -45,7 +45,7 @@ const provider = new BasicTracerProvider({
     'cloud.provider': 'aws',
     'cloud.region': 'us-east-1',
   }),
-  spanProcessors: [new SimpleSpanProcessor(exporter)],
+  spanProcessors: [new SimpleSpanProcessor({ exporter: exporter })],
 });
 const tracer = provider.getTracer('bench', '1.0.0');
 

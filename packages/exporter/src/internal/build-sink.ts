@@ -2,7 +2,7 @@
 import { diag } from '@opentelemetry/api';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import type { IExporterTransport, OTLPExporterBase } from '@opentelemetry/otlp-exporter-base';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { ExporterStats, XRayExporterConfig } from '../types.ts';
 import { createApiTransport } from './api-transport.ts';
 import type { DocumentTransport } from './document-transport.ts';
