@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { provision, type Provisioned } from './provision.ts';
+import { inheritedEnv } from './service-env.ts';
 import {
   startService,
   type LogLine,
@@ -19,7 +20,9 @@ export interface StartSystemOptions {
   /** Prefix of the topic and queue names (unique per run, so runs never collide). */
   prefix: string;
   /**
-   * Environment for every service on top of `process.env`: `AWS_XRAY_DAEMON_ADDRESS`,
+   * Environment for every service on top of the allow-listed part of `process.env` (see
+   * `inheritedEnv`: `AWS_REGION`, `AWS_ENDPOINT_URL`, credentials, `OTEL_*`, …; no other
+   * variable of this process reaches a service): `AWS_XRAY_DAEMON_ADDRESS`,
    * `OTEL_TRACES_SAMPLER` (default here `parentbased_always_on`), `VISIBILITY_TIMEOUT`, …
    * AWS clients (provisioning and services) use `AWS_ENDPOINT_URL`/`AWS_REGION` from `process.env`.
    */
@@ -71,7 +74,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
     provision(options.prefix),
   );
   const baseEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inheritedEnv(process.env),
     OTEL_TRACES_SAMPLER: 'parentbased_always_on',
     ...options.env,
     ...provisioned.env,

@@ -3,15 +3,8 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
-import { setAnnotation, setMetadata, activeSpan, shutdownTracing } from '@otel-xray/node';
-import {
-  createLogger,
-  exitGracefully,
-  requireEnv,
-  intEnv,
-  readJson,
-  sendJson,
-} from '@otel-xray-services/kit';
+import { setAnnotation, setMetadata, activeSpan } from '@otel-xray/node';
+import { createLogger, requireEnv, readJson, sendJson, serveHttp } from '@otel-xray-services/kit';
 import { parseOrderRequest, type Order } from './orders.ts';
 
 const log = createLogger('orders');
@@ -92,19 +85,4 @@ const server = http.createServer((req, res) => {
     });
 });
 
-server.listen(intEnv('PORT', 0), process.env.HOST ?? '127.0.0.1', () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  log('listening', { url: `http://127.0.0.1:${port}` });
-});
-
-exitGracefully(
-  async () => {
-    // stop accepting, let requests in flight finish, then flush traces
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await closed;
-    await shutdownTracing();
-  },
-  (msg) => log(msg),
-);
+serveHttp(server, { log });
