@@ -5,7 +5,7 @@
 // DB client), each with 20 attributes and events. Goal: ratio ours/peer ≥ 1.5×.
 // Before timing, every span's JSON text is checked to be byte-identical to JSON.stringify of its
 // documents (same random ids on both paths).
-// Run: node --conditions=source --expose-gc packages/exporter/bench/translate.bench.ts
+// Run: node --conditions=otel-xray-source --expose-gc packages/exporter/bench/translate.bench.ts
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Span } from '@opentelemetry/api';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';

@@ -302,6 +302,7 @@ describe('XRaySpanExporter', () => {
         maxBatchSize: 1,
         concurrencyLimit: 1,
       });
+      await target.forceFlush(); // the api transport is loaded with import(): wait until it is
       const results: ExportResult[] = [];
       for (const span of trace(7)) target.export([span], (r) => results.push(r));
       // One document in flight, three queued: the four oldest waiting ones were evicted.

@@ -7,7 +7,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { buildOtlpExporter } from '../src/internal/build-sink.ts';
+import { buildOtlpExporter } from '../src/internal/build-remote-sink.ts';
 import { resolveNumbers } from '../src/internal/resolve-config.ts';
 import type { ExporterStats, XRayExporterConfig } from '../src/types.ts';
 import { awsError, startFakeServer } from './support/fake-xray-api.ts';

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function start(name: string, args: string[], env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--conditions=source', ...args], {
+  const child = spawn(process.execPath, ['--conditions=otel-xray-source', ...args], {
     cwd: packageDir,
     env: {
       ...process.env,
