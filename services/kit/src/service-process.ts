@@ -73,7 +73,12 @@ export function startService(options: StartServiceOptions): Promise<ServiceProce
   installExitHook();
   const child = spawn(
     process.execPath,
-    ['--conditions=otel-xray-source', '--import', '@otel-xray/node/register', options.entry ?? 'src/main.ts'],
+    [
+      '--conditions=otel-xray-source',
+      '--import',
+      '@otel-xray/node/register',
+      options.entry ?? 'src/main.ts',
+    ],
     { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   alive.add(child);
