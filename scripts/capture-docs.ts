@@ -8,10 +8,14 @@ import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..');
-const demo = spawn(process.execPath, ['--conditions=otel-xray-source', 'scripts/demo.ts', '--port', '0'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const demo = spawn(
+  process.execPath,
+  ['--conditions=otel-xray-source', 'scripts/demo.ts', '--port', '0'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 let output = '';
 demo.stdout.on('data', (d: Buffer) => (output += d.toString()));
 demo.stderr.on('data', (d: Buffer) => (output += d.toString()));
