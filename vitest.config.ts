@@ -4,18 +4,18 @@ import { defineConfig } from 'vitest/config';
 //  - unit: pure logic and in-process servers on real loopback sockets; no emulator
 //  - integration: needs LocalStack (started once by the global setup) and real processes
 export default defineConfig({
-  // Workspace packages export `source` (their TypeScript) so tests run without a build.
-  resolve: { conditions: ['source', 'node', 'development|production'] },
+  // Workspace packages export `otel-xray-source` (their TypeScript; a name no consumer sets) so tests run without a build.
+  resolve: { conditions: ['otel-xray-source', 'node', 'development|production'] },
   ssr: {
     resolve: {
-      conditions: ['source', 'node', 'development|production'],
-      externalConditions: ['source'],
+      conditions: ['otel-xray-source', 'node', 'development|production'],
+      externalConditions: ['otel-xray-source'],
     },
   },
   environments: {
-    ssr: { resolve: { conditions: ['source', 'node', 'development|production'] } },
+    ssr: { resolve: { conditions: ['otel-xray-source', 'node', 'development|production'] } },
     // the environment vitest loads globalSetup files in
-    __vitest__: { resolve: { conditions: ['source', 'node', 'development|production'] } },
+    __vitest__: { resolve: { conditions: ['otel-xray-source', 'node', 'development|production'] } },
   },
   test: {
     pool: 'forks',

@@ -12,7 +12,7 @@ describe('npm run demo', () => {
       const started = performance.now();
       const child = spawn(
         process.execPath,
-        ['--conditions=source', 'scripts/demo.ts', '--once', '--port', '0'],
+        ['--conditions=otel-xray-source', 'scripts/demo.ts', '--once', '--port', '0'],
         { cwd: root, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let out = '';

@@ -22,7 +22,7 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
 let failed = 0;
 for (const file of files) {
   process.stdout.write(`\n=== ${file.slice(root.length + 1)} ===\n`);
-  const r = spawnSync(process.execPath, ['--conditions=source', '--expose-gc', file], {
+  const r = spawnSync(process.execPath, ['--conditions=otel-xray-source', '--expose-gc', file], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -1,6 +1,6 @@
 // Regenerates docs/demo-output.txt and docs/service-map.png: runs the demo, waits for its UI,
 // takes a screenshot of the service map in headless Chromium, then stops the demo with SIGINT.
-//   node --conditions=source scripts/capture-docs.ts
+//   node --conditions=otel-xray-source scripts/capture-docs.ts
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,10 +8,14 @@ import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..');
-const demo = spawn(process.execPath, ['--conditions=source', 'scripts/demo.ts', '--port', '0'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const demo = spawn(
+  process.execPath,
+  ['--conditions=otel-xray-source', 'scripts/demo.ts', '--port', '0'],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 let output = '';
 demo.stdout.on('data', (d: Buffer) => (output += d.toString()));
 demo.stderr.on('data', (d: Buffer) => (output += d.toString()));

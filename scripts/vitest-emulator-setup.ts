@@ -3,7 +3,7 @@
 // local X-Ray, handed to tests through env (AWS_ENDPOINT_URL, AWS_REGION, AWS_XRAY_DAEMON_ADDRESS,
 // AWS_ENDPOINT_URL_XRAY) and inject('awsEndpoint' | 'awsRegion' | 'xrayEndpoint' | 'xrayDaemonAddress').
 // Relative imports of modules that import no workspace package by name: vitest's globalSetup loader
-// ignores the 'source' condition, so the local X-Ray runs as a child process (node --conditions=source).
+// ignores the 'otel-xray-source' condition, so the local X-Ray runs as a child process (node --conditions=otel-xray-source).
 import { createGlobalSetup } from '../packages/testing/src/setup/global-setup.ts';
 
 const envMode = process.env.OTEL_XRAY_EMULATOR_MODE;

@@ -1,6 +1,6 @@
 // Trace- and span-ID generation: XRayIdGenerator (pooled node:crypto randomness) side by side with
 // @opentelemetry/id-generator-aws-xray (Math.random). Goal: trace IDs ≥ 1.0× the peer.
-// Run: node --conditions=source --expose-gc packages/core/bench/ids.bench.ts
+// Run: node --conditions=otel-xray-source --expose-gc packages/core/bench/ids.bench.ts
 import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import { XRayIdGenerator } from '@otel-xray/core';
 import { compare } from '../../../scripts/bench/compare.ts';

@@ -1,6 +1,16 @@
-import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
 import { epochHex } from './ids.ts';
 import { nonZeroHex, randomHex, type RandomHex } from './internal/random.ts';
+
+/**
+ * The OpenTelemetry SDK's `IdGenerator` shape, declared here so `@otel-xray/core` depends on no SDK
+ * generation (`@opentelemetry/sdk-trace` 3.x and `sdk-trace-base` 1.x/2.x accept it alike).
+ */
+export interface IdGenerator {
+  /** 32 lowercase hex characters, not all zero. */
+  generateTraceId(): string;
+  /** 16 lowercase hex characters, not all zero. */
+  generateSpanId(): string;
+}
 
 /** Options of {@link XRayIdGenerator}; both exist for tests. */
 export interface XRayIdGeneratorOptions {
@@ -13,7 +23,7 @@ export interface XRayIdGeneratorOptions {
 /**
  * OpenTelemetry `IdGenerator` whose trace IDs carry the current Unix seconds in their first
  * 8 hex digits, as X-Ray requires; the rest comes from `node:crypto` (pooled), not `Math.random`.
- * @example new NodeTracerProvider({ idGenerator: new XRayIdGenerator() })
+ * @example new TracerProvider({ idGenerator: new XRayIdGenerator() }) // @opentelemetry/sdk-trace
  */
 export class XRayIdGenerator implements IdGenerator {
   readonly #now: () => number;

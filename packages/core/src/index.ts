@@ -44,7 +44,7 @@ export type { SegmentValidation, ValidateOptions } from './validate/validate-seg
 export type { DocumentProblem } from './validate/problems.ts';
 export { parseSegmentId } from './ids.ts';
 export type { RandomHex } from './ids.ts';
-export type { XRayIdGeneratorOptions } from './id-generator.ts';
+export type { IdGenerator, XRayIdGeneratorOptions } from './id-generator.ts';
 export { MAX_EXTRA_FIELDS_LENGTH } from './trace-header.ts';
 // translate
 export { toSegmentDocuments, translateSpan } from './translate/translate-span.ts';

@@ -4,7 +4,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import type { ExportResult } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
-import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { XRaySpanExporter } from '../src/index.ts';
 import { makeSpan } from '../../core/test/support/span-factory.ts';
 import { startOtlpSink, startUdpSink } from './support/bench-sinks.ts';

@@ -53,7 +53,7 @@ function startService(
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', join(here, 'support/bench-service.ts'), variant],
+    ['--conditions=otel-xray-source', join(here, 'support/bench-service.ts'), variant],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
@@ -97,7 +97,7 @@ async function stop(child: ChildProcess): Promise<void> {
 function startSinks(): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
   const child = spawn(
     process.execPath,
-    ['--conditions=source', join(here, 'support/sink-process.ts')],
+    ['--conditions=otel-xray-source', join(here, 'support/sink-process.ts')],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {

@@ -5,17 +5,17 @@
 // DB client), each with 20 attributes and events. Goal: ratio ours/peer ≥ 1.5×.
 // Before timing, every span's JSON text is checked to be byte-identical to JSON.stringify of its
 // documents (same random ids on both paths).
-// Run: node --conditions=source --expose-gc packages/exporter/bench/translate.bench.ts
+// Run: node --conditions=otel-xray-source --expose-gc packages/exporter/bench/translate.bench.ts
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Attributes, Span } from '@opentelemetry/api';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  BasicTracerProvider,
+  TracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import {
   toSegmentDocuments,
   toSegmentJson,
@@ -30,7 +30,7 @@ const STACK = `Error: connect ECONNREFUSED 127.0.0.1:5432
     at OrdersRepository.load (/srv/app/src/orders/repository.ts:41:23)`;
 
 const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({
+const provider = new TracerProvider({
   resource: resourceFromAttributes({
     'service.name': 'orders',
     'service.version': '1.8.2',
@@ -45,7 +45,7 @@ const provider = new BasicTracerProvider({
     'cloud.provider': 'aws',
     'cloud.region': 'us-east-1',
   }),
-  spanProcessors: [new SimpleSpanProcessor(exporter)],
+  spanProcessors: [new SimpleSpanProcessor({ exporter: exporter })],
 });
 const tracer = provider.getTracer('bench', '1.0.0');
 

@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
-import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { buildSink } from './internal/build-sink.ts';
 import { resolveNumbers } from './internal/resolve-config.ts';
 import type { ResolvedNumbers } from './internal/resolve-config.ts';

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { context, SpanKind, trace as traceApi } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { TracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { XRaySpanExporter } from '../src/index.ts';
 import type { XRayExporterConfig } from '../src/index.ts';
 import { makeSpan } from '../../core/test/support/span-factory.ts';
@@ -200,8 +200,8 @@ describe('XRaySpanExporter', () => {
     it('receives spans from a BatchSpanProcessor and flushes them on provider shutdown', async () => {
       listener = await listenUdp();
       const target = make({ daemonAddress: `127.0.0.1:${listener.port}` });
-      const provider = new BasicTracerProvider({
-        spanProcessors: [new BatchSpanProcessor(target)],
+      const provider = new TracerProvider({
+        spanProcessors: [new BatchSpanProcessor({ exporter: target })],
       });
       const tracer = provider.getTracer('exporter-test');
       const root = tracer.startSpan('GET /health', { kind: SpanKind.SERVER });
@@ -302,6 +302,7 @@ describe('XRaySpanExporter', () => {
         maxBatchSize: 1,
         concurrencyLimit: 1,
       });
+      await target.forceFlush(); // the api transport is loaded with import(): wait until it is
       const results: ExportResult[] = [];
       for (const span of trace(7)) target.export([span], (r) => results.push(r));
       // One document in flight, three queued: the four oldest waiting ones were evicted.

@@ -1,7 +1,7 @@
 // Filter expressions: compile once, evaluate over 100,000 synthetic TraceFacts.
 // Goal: the typical service-block + annotation filter well under 50 ms per 100k traces.
 // No peer to compare with: moto answers GetTraceSummaries with a 500 for any FilterExpression,
-// and LocalStack's X-Ray is moto's. Run: node --conditions=source --expose-gc packages/local/bench/filter.bench.ts
+// and LocalStack's X-Ray is moto's. Run: node --conditions=otel-xray-source --expose-gc packages/local/bench/filter.bench.ts
 import { compileFilter } from '../src/query/filter/index.ts';
 import type { ServiceFacts, TraceFacts } from '../src/query/trace-facts.ts';
 import { seededRandom as prng } from '../../core/test/support/seeded-random.ts';

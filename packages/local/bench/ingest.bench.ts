@@ -62,7 +62,7 @@ for (const rate of RATES) {
   const count = Math.round(rate * SECONDS);
   const drops = udpDrops();
   const { stdout } = await run(process.execPath, [
-    '--conditions=source',
+    '--conditions=otel-xray-source',
     join(import.meta.dirname, 'udp-sender.ts'),
     String(xray.port),
     String(rate),

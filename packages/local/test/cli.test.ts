@@ -7,7 +7,7 @@ const cli = join(import.meta.dirname, '..', 'src', 'cli.ts');
 describe('otel-xray-local CLI', () => {
   describe('running', () => {
     it('prints the addresses and env lines, serves the API and stops cleanly on SIGTERM', async () => {
-      const child = spawn(process.execPath, ['--conditions=source', cli, '--port', '0'], {
+      const child = spawn(process.execPath, ['--conditions=otel-xray-source', cli, '--port', '0'], {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
@@ -31,9 +31,13 @@ describe('otel-xray-local CLI', () => {
     }, 30_000);
 
     it('exits with 2 and the usage on a bad option', async () => {
-      const child = spawn(process.execPath, ['--conditions=source', cli, '--port', 'nope'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--conditions=otel-xray-source', cli, '--port', 'nope'],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let err = '';
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
       const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { Sampler, SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import type { ResourceDetector } from '@opentelemetry/resources';
 import type { XRayExporterConfig } from '@otel-xray/exporter';
@@ -24,10 +24,20 @@ export interface StartTracingOptions {
   spanExporter?: SpanExporter;
   /** Extra span processors (e.g. a SimpleSpanProcessor with an in-memory exporter in tests). */
   spanProcessors?: SpanProcessor[];
-  /** Instrument `node:http`/`https` (default true). */
+  /**
+   * Instrument `node:http`/`https` (default true; env: `http` in `OTEL_NODE_ENABLED_INSTRUMENTATIONS` /
+   * `OTEL_NODE_DISABLED_INSTRUMENTATIONS`).
+   */
   http?: boolean;
-  /** Instrument AWS SDK v3 clients and put `X-Amzn-Trace-Id` on their requests (default true). */
+  /** Instrument global `fetch` through `@opentelemetry/instrumentation-undici` (default true; env name `undici`). */
+  fetch?: boolean;
+  /** Instrument AWS SDK v3 clients and put `X-Amzn-Trace-Id` on their requests (default true; env name `aws-sdk`). */
   awsSdk?: boolean;
+  /**
+   * Register OpenTelemetry's ESM loader hook with `module.register` (default true), so ES modules
+   * imported after `startTracing()` are instrumented without `--import`.
+   */
+  esmHook?: boolean;
   /** More instrumentations to register. */
   instrumentations?: Instrumentation[];
   /** Flush and shut down on SIGTERM/SIGINT (default true). */

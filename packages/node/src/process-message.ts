@@ -14,9 +14,16 @@ export interface ProcessMessageOptions {
   queueUrl: string;
 }
 
-interface SqsMessageLike {
-  MessageId?: string;
-  Attributes?: Record<string, string | undefined>;
+/**
+ * The parts of an SQS `Message` (`@aws-sdk/client-sqs`, or a Lambda SQS record's camel-case
+ * twin) that `processMessage` reads. Optional members accept `undefined`, as the SDK's do, so it
+ * compiles under `exactOptionalPropertyTypes`.
+ */
+export interface SqsMessageLike {
+  MessageId?: string | undefined;
+  Attributes?: Partial<Record<string, string>> | undefined;
+  MessageAttributes?: Partial<Record<string, unknown>> | undefined;
+  Body?: string | undefined;
 }
 
 const TRACER = '@otel-xray/node';

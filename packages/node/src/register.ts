@@ -1,7 +1,5 @@
 // `node --import @otel-xray/node/register app.js`: start tracing from the environment only,
-// before the application's modules load, with the ESM loader hook so ESM imports are instrumented.
-import { register } from 'node:module';
+// before the application's modules load (startTracing registers the ESM loader hook first).
 import { startTracing } from './start-tracing.ts';
 
-register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
 startTracing();

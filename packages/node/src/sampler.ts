@@ -4,7 +4,7 @@ import {
   AlwaysOnSampler,
   ParentBasedSampler,
   type Sampler,
-} from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
 import type { Resource } from '@opentelemetry/resources';
 import { createXRaySamplerFromEnv } from '@otel-xray/sampler';
 import type { StartTracingOptions } from './options.ts';

@@ -1,8 +1,9 @@
-import { diag } from '@opentelemetry/api';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { context, diag, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { BatchSpanProcessor, TracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { registerInstrumentations, type Instrumentation } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
 import { XRayIdGenerator } from '@otel-xray/core';
 import { XRaySpanExporter } from '@otel-xray/exporter';
@@ -15,11 +16,13 @@ import { AwsSdkPluginInstrumentation } from './aws-sdk-plugin-instrumentation.ts
 import { isAwsSdkRequest } from './internal/aws-sdk-request.ts';
 import { installSignalHandlers } from './signals.ts';
 import { diagFromEnv } from './diag-from-env.ts';
+import { registerEsmHook } from './esm-hook.ts';
+import { selectInstrumentations } from './instrumentation-selection.ts';
 import { setActiveHandle, type TracingHandle } from './tracing-handle.ts';
 
 /**
- * Wires OpenTelemetry for X-Ray in one call: `NodeTracerProvider` with X-Ray trace IDs, the
- * X-Ray sampler, W3C + X-Ray propagation, the http and aws-sdk instrumentations (SQS/SNS carriers
+ * Wires OpenTelemetry for X-Ray in one call: a `TracerProvider` (`@opentelemetry/sdk-trace`) with X-Ray trace IDs, the
+ * X-Ray sampler, W3C + X-Ray propagation, the http, fetch (undici) and aws-sdk instrumentations (SQS/SNS carriers
  * and the `X-Amzn-Trace-Id` request header on every AWS SDK v3 client) and a batch processor
  * sending to the X-Ray exporter (daemon UDP by default). Configured by options or the usual
  * env (`OTEL_SERVICE_NAME`, `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_TRACES_SAMPLER`, `OTEL_PROPAGATORS`,
@@ -42,25 +45,37 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   const exporter = options.spanExporter ?? new XRaySpanExporter(options.exporter);
   const processors: SpanProcessor[] = [
     // X-Ray SDKs send each segment when it ends; a short default delay keeps traces fresh locally.
-    new BatchSpanProcessor(exporter, {
+    new BatchSpanProcessor({
+      exporter,
       scheduledDelayMillis: Number(env.OTEL_BSP_SCHEDULE_DELAY) || 200,
     }),
     ...(options.spanProcessors ?? []),
   ];
-  const provider = new NodeTracerProvider({
+  const provider = new TracerProvider({
     resource,
     idGenerator: new XRayIdGenerator(),
     sampler: sampler.sampler,
     spanProcessors: processors,
   });
-  provider.register({ propagator: propagatorFromEnv(env.OTEL_PROPAGATORS) });
+  // What NodeTracerProvider.register() did in SDK 2.x: the globals, with async-hooks context.
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(propagatorFromEnv(env.OTEL_PROPAGATORS));
+  trace.setGlobalTracerProvider(provider);
+  if (options.esmHook ?? true) registerEsmHook();
+  const selected = selectInstrumentations(env, {
+    http: options.http,
+    undici: options.fetch,
+    'aws-sdk': options.awsSdk,
+  });
   const instrumentations: Instrumentation[] = [...(options.instrumentations ?? [])];
-  if (options.http ?? true) {
+  if (selected.has('http')) {
     instrumentations.push(
       new HttpInstrumentation({ ignoreOutgoingRequestHook: (request) => isAwsSdkRequest(request) }),
     );
   }
-  if (options.awsSdk ?? true) {
+  // fetch() runs on undici, which reports through diagnostics_channel: no patching, any load order.
+  if (selected.has('undici')) instrumentations.push(new UndiciInstrumentation());
+  if (selected.has('aws-sdk')) {
     instrumentations.push(
       new AwsInstrumentation({
         ...xrayAwsSdkHooks(),

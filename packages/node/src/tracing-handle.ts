@@ -1,10 +1,9 @@
 import { trace, INVALID_SPAN_CONTEXT, type Span } from '@opentelemetry/api';
-import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { SpanExporter, TracerProvider } from '@opentelemetry/sdk-trace';
 
 /** What `startTracing` returns. */
 export interface TracingHandle {
-  provider: NodeTracerProvider;
+  provider: TracerProvider;
   exporter: SpanExporter;
   /** Sends everything buffered now. */
   forceFlush(): Promise<void>;

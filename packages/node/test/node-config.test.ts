@@ -5,11 +5,7 @@ import {
   defaultTextMapGetter,
   defaultTextMapSetter,
 } from '@opentelemetry/api';
-import {
-  AlwaysOffSampler,
-  AlwaysOnSampler,
-  ParentBasedSampler,
-} from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler, AlwaysOnSampler, ParentBasedSampler } from '@opentelemetry/sdk-trace';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { detectAwsEnvironment, propagatorFromEnv } from '@otel-xray/node';
 import { chooseSampler } from '../src/sampler.ts';

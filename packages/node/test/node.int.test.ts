@@ -85,7 +85,7 @@ describe('startTracing', () => {
       app = spawn(
         process.execPath,
         [
-          '--conditions=source',
+          '--conditions=otel-xray-source',
           '--import',
           '@otel-xray/node/register',
           join(packageDir, 'test/fixtures/traced-app.ts'),

@@ -1,6 +1,6 @@
 // X-Amzn-Trace-Id extract and inject: XRayPropagator side by side with
 // @opentelemetry/propagator-aws-xray. Goals: extract ≥ 2×, inject ≥ 1× the peer.
-// Run: node --conditions=source --expose-gc packages/propagation/bench/header.bench.ts
+// Run: node --conditions=otel-xray-source --expose-gc packages/propagation/bench/header.bench.ts
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {

@@ -4,8 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT_CONTEXT, SpanKind, context, trace, type Tracer } from '@opentelemetry/api';
 import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
-import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import {
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
 import type * as SqsModule from '@aws-sdk/client-sqs';
 import {
@@ -15,9 +18,10 @@ import {
   xrayAwsSdkHooks,
   xrayTraceHeaderPlugin,
 } from '@otel-xray/propagation';
+import { registerProvider } from './support/register-provider.ts';
 
 const exporter = new InMemorySpanExporter();
-const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+let provider: TracerProvider;
 // Enabled before the SDK modules load (they are imported dynamically below), as in a service
 // started with --import.
 const instrumentation = new AwsInstrumentation({ ...xrayAwsSdkHooks() });
@@ -25,11 +29,12 @@ let sqsModule: typeof SqsModule;
 let tracer: Tracer;
 
 beforeAll(async () => {
-  provider.register({
-    propagator: new CompositePropagator({
+  provider = registerProvider(
+    new CompositePropagator({
       propagators: [new W3CTraceContextPropagator(), new XRayPropagator()],
     }),
-  });
+    [new SimpleSpanProcessor({ exporter })],
+  );
   instrumentation.setTracerProvider(provider);
   instrumentation.enable();
   sqsModule = await import('@aws-sdk/client-sqs');

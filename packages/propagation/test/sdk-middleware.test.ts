@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { context, trace, type Span } from '@opentelemetry/api';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { XRayPropagator, extractTraceHeader, xrayTraceHeaderPlugin } from '@otel-xray/propagation';
+import { registerProvider } from './support/register-provider.ts';
 
 // Real SDK clients whose HTTP handler records the outgoing request instead of sending it.
 type Recorded = { headers: Record<string, string> };
@@ -24,9 +24,8 @@ const config = {
 const QueueUrl = 'http://127.0.0.1:9/000000000000/q';
 const TopicArn = 'arn:aws:sns:us-east-1:000000000000:t';
 
-const provider = new NodeTracerProvider();
+const provider = registerProvider(new XRayPropagator());
 const tracer = provider.getTracer('test');
-beforeAll(() => provider.register({ propagator: new XRayPropagator() }));
 afterAll(() => provider.shutdown());
 
 async function headerOf(send: () => Promise<unknown>): Promise<string | undefined> {

@@ -1,8 +1,7 @@
 // Real @aws-sdk/client-sqs and client-sns over HTTP against the emulator: a context injected by
 // our carriers arrives intact on the consumer, with the exact Root and Parent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT_CONTEXT, context, trace, type Context } from '@opentelemetry/api';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import {
   SQSClient,
   SendMessageBatchCommand,
@@ -19,9 +18,9 @@ import {
   xrayTraceHeaderPlugin,
 } from '@otel-xray/propagation';
 import { createQueue, createTopicToQueue, receive } from './support/aws-resources.ts';
+import { registerProvider } from './support/register-provider.ts';
 
-const provider = new NodeTracerProvider();
-beforeAll(() => provider.register({ propagator: new XRayPropagator() }));
+const provider = registerProvider(new XRayPropagator());
 afterAll(() => provider.shutdown());
 
 const sqs = new SQSClient({});

@@ -1,7 +1,7 @@
 // shouldSample throughput: XRaySampler side by side with @opentelemetry/sampler-aws-xray, both
 // holding the same 20 cached rules (the peer is fed through the method its rule poller calls)
 // and deciding the same request stream. Goal: ratio ours/peer ≥ 2×.
-// Run: node --conditions=source --expose-gc packages/sampler/bench/should-sample.bench.ts
+// Run: node --conditions=otel-xray-source --expose-gc packages/sampler/bench/should-sample.bench.ts
 import { diag, ROOT_CONTEXT, SpanKind, type Attributes } from '@opentelemetry/api';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AWSXRayRemoteSampler } from '@opentelemetry/sampler-aws-xray';

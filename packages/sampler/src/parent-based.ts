@@ -11,7 +11,7 @@ import {
   type SpanKind,
 } from '@opentelemetry/api';
 import { isSamplingUndecided } from '@otel-xray/propagation';
-import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace-base';
+import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace';
 import type { SamplingExplanation } from './explain.ts';
 import { DROPPED_RESULT, SAMPLED_RESULT } from './internal/decisions.ts';
 import type { XRaySampler } from './xray-sampler.ts';

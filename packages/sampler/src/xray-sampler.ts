@@ -2,7 +2,7 @@
 // the service is unreachable or has not answered yet) and applies reservoir, borrowing and rate.
 import { randomBytes } from 'node:crypto';
 import { diag, type Attributes, type Context, type Link, type SpanKind } from '@opentelemetry/api';
-import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace-base';
+import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace';
 import { describeOutcome, explainWith, type SamplingExplanation } from './explain.ts';
 import { httpSamplingTransport } from './http-transport.ts';
 import { DROPPED_RESULT, SAMPLED_RESULT } from './internal/decisions.ts';

@@ -242,5 +242,31 @@ describe('XRaySampler centralized rules', () => {
       expect(transport.rulesCalls).toBe(2);
       expect(transport.sent).toHaveLength(1);
     });
+
+    it('retries the first fetch after 1, 2, 4 … s while it fails, then polls at the interval', async () => {
+      vi.useFakeTimers();
+      const transport = new FakeTransport();
+      transport.down = true; // the app started before its daemon
+      const sampler = new XRaySampler({
+        transport,
+        rulesPollingIntervalSeconds: 300,
+        random: () => 0,
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(transport.rulesCalls).toBe(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(transport.rulesCalls).toBe(2);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(transport.rulesCalls).toBe(3);
+      transport.down = false;
+      await vi.advanceTimersByTimeAsync(4_000);
+      expect(transport.rulesCalls).toBe(4);
+      expect(sampler.explain().source).toBe('centralized');
+      await vi.advanceTimersByTimeAsync(299_000);
+      expect(transport.rulesCalls).toBe(4);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(transport.rulesCalls).toBe(5);
+      await sampler.shutdown();
+    });
   });
 });

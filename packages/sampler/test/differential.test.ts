@@ -1,7 +1,7 @@
 // Our sampler and @opentelemetry/sampler-aws-xray on the same rules, targets and request stream.
 // Both read Date.now() here (the peer has no clock injection), driven by vitest's fake Date.
 import { ROOT_CONTEXT, SpanKind, type Attributes } from '@opentelemetry/api';
-import { SamplingDecision } from '@opentelemetry/sdk-trace-base';
+import { SamplingDecision } from '@opentelemetry/sdk-trace';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   XRaySampler,

@@ -1,5 +1,5 @@
 import { ROOT_CONTEXT, SpanKind, trace, TraceFlags, type Context } from '@opentelemetry/api';
-import { SamplingDecision } from '@opentelemetry/sdk-trace-base';
+import { SamplingDecision } from '@opentelemetry/sdk-trace';
 import { extractTraceHeader } from '@otel-xray/propagation';
 import { describe, expect, it } from 'vitest';
 import { XRaySampler, xrayParentBasedSampler } from '../src/index.ts';

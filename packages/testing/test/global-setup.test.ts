@@ -72,6 +72,25 @@ describe('createGlobalSetup', () => {
     });
   });
 
+  describe('when the emulator fails to start', () => {
+    it('stops the local X-Ray it started, then rejects with the emulator error', async () => {
+      const log: string[] = [];
+      const { setup } = createGlobalSetup({
+        emulator: {
+          mode: 'host',
+          host: { venv: '/nonexistent/.venv-emulator' },
+          log: () => undefined,
+        },
+        xray: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 50)); // still starting when it fails
+          return fakeXRay(log)();
+        },
+      });
+      await expect(setup({ provide: () => undefined } as never)).rejects.toThrow(/venv/);
+      expect(log).toEqual(['xray stopped']);
+    });
+  });
+
   describe('without emulator and X-Ray', () => {
     it('provides empty endpoints', async () => {
       const provided: Record<string, unknown> = {};

@@ -31,7 +31,11 @@ afterAll(async () => {
 
 /** Starts the tiny service (with or without the register hook) and makes one request to it. */
 async function startAndCall(name: string, instrumented: boolean): Promise<void> {
-  const args = ['--conditions=source', ...(instrumented ? ['--import', REGISTER] : []), SERVICE];
+  const args = [
+    '--conditions=otel-xray-source',
+    ...(instrumented ? ['--import', REGISTER] : []),
+    SERVICE,
+  ];
   const child = spawn(process.execPath, args, {
     env: {
       ...process.env,

@@ -2,6 +2,7 @@ import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { ReceiveMessageCommand, DeleteMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import type { SqsReceiveInput } from '@otel-xray/node';
 
 /** Options of {@link startConsumer}. */
 export interface ConsumerOptions {
@@ -16,7 +17,7 @@ export interface ConsumerOptions {
   /** Visibility timeout (s) for received messages; a failed message reappears after it. Default 1. */
   visibilityTimeout?: number;
   /** Attribute names a ReceiveMessage must ask for (system + message attributes). */
-  receiveInput?: { MessageSystemAttributeNames?: string[]; MessageAttributeNames?: string[] };
+  receiveInput?: Partial<SqsReceiveInput>;
   /** Called with a failed receive (then retried after 500 ms) or a handler's error. */
   onError?: (error: unknown, message?: Message) => void;
 }
@@ -54,7 +55,7 @@ export function startConsumer(options: ConsumerOptions): Consumer {
           MaxNumberOfMessages: 10,
           WaitTimeSeconds: waitSeconds,
           VisibilityTimeout: options.visibilityTimeout ?? 1,
-          MessageSystemAttributeNames: options.receiveInput?.MessageSystemAttributeNames as never,
+          MessageSystemAttributeNames: options.receiveInput?.MessageSystemAttributeNames,
           MessageAttributeNames: options.receiveInput?.MessageAttributeNames,
         }),
         { abortSignal: abort.signal },

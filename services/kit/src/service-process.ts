@@ -65,7 +65,7 @@ function installExitHook(): void {
 }
 
 /**
- * Spawns a service the way a user runs it — `node --conditions=source --import
+ * Spawns a service the way a user runs it — `node --conditions=otel-xray-source --import
  * @otel-xray/node/register src/main.ts` with tracing configured by env only — and resolves once
  * it logs its ready line. Rejects (and kills it) when it exits or times out first, with its output.
  */
@@ -73,7 +73,12 @@ export function startService(options: StartServiceOptions): Promise<ServiceProce
   installExitHook();
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', '@otel-xray/node/register', options.entry ?? 'src/main.ts'],
+    [
+      '--conditions=otel-xray-source',
+      '--import',
+      '@otel-xray/node/register',
+      options.entry ?? 'src/main.ts',
+    ],
     { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   alive.add(child);

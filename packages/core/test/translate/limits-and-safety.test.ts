@@ -1,11 +1,11 @@
 import type { DiagLogger } from '@opentelemetry/api';
 import { context, diag, DiagLogLevel, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
-  BasicTracerProvider,
+  TracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_DOCUMENT_BYTES, toSegmentDocuments, translateSpan } from '@otel-xray/core';
 import { exceptionEvent, makeSpan } from '../support/span-factory.ts';
@@ -140,8 +140,8 @@ describe('toSegmentDocuments', () => {
   describe('input shapes', () => {
     it('accepts a real SDK span, and SDK 1.x spans that carry parentSpanId', async () => {
       const exporter = new InMemorySpanExporter();
-      const provider = new BasicTracerProvider({
-        spanProcessors: [new SimpleSpanProcessor(exporter)],
+      const provider = new TracerProvider({
+        spanProcessors: [new SimpleSpanProcessor({ exporter: exporter })],
       });
       const tracer = provider.getTracer('t');
       const parentSpan = tracer.startSpan('parent');

@@ -38,9 +38,12 @@ async function setUpTracing(): Promise<void> {
     });
     exporterStats = () => exporter.stats?.() ?? {};
   } else if (variant === 'exporter' || variant === 'otel-noop') {
-    const { NodeTracerProvider, BatchSpanProcessor } =
-      await import('@opentelemetry/sdk-trace-node');
-    const { AlwaysOnSampler } = await import('@opentelemetry/sdk-trace-base');
+    const { TracerProvider, BatchSpanProcessor, AlwaysOnSampler } =
+      await import('@opentelemetry/sdk-trace');
+    const { AsyncLocalStorageContextManager } = await import('@opentelemetry/context-async-hooks');
+    const { context, propagation, trace } = await import('@opentelemetry/api');
+    const { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } =
+      await import('@opentelemetry/core');
     const { XRaySpanExporter } = await import('../../src/index.ts');
     const { XRayIdGenerator } = await import('@otel-xray/core');
     const { HttpInstrumentation } = await import('@opentelemetry/instrumentation-http');
@@ -53,17 +56,23 @@ async function setUpTracing(): Promise<void> {
             shutdown: () => Promise.resolve(),
           };
     if (exporter instanceof XRaySpanExporter) exporterStats = () => exporter.stats();
-    const provider = new NodeTracerProvider({
+    const provider = new TracerProvider({
       sampler: new AlwaysOnSampler(),
       idGenerator: new XRayIdGenerator(),
-      spanProcessors: [new BatchSpanProcessor(exporter)],
+      spanProcessors: [new BatchSpanProcessor({ exporter: exporter })],
     });
-    provider.register();
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    trace.setGlobalTracerProvider(provider);
+    propagation.setGlobalPropagator(
+      new CompositePropagator({
+        propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()],
+      }),
+    );
     new HttpInstrumentation();
     new AwsInstrumentation();
   } else if (variant === 'adot') {
     const { NodeSDK } = await import('@opentelemetry/sdk-node');
-    const { AlwaysOnSampler } = await import('@opentelemetry/sdk-trace-base');
+    const { AlwaysOnSampler } = await import('@opentelemetry/sdk-trace');
     const { OTLPTraceExporter } = await import('@opentelemetry/exporter-trace-otlp-proto');
     const { HttpInstrumentation } = await import('@opentelemetry/instrumentation-http');
     const { AwsInstrumentation } = await import('@opentelemetry/instrumentation-aws-sdk');

@@ -1,23 +1,17 @@
 // Builds the configured transport: the edge where sockets, clients and credentials are created.
-import { diag } from '@opentelemetry/api';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import type { IExporterTransport, OTLPExporterBase } from '@opentelemetry/otlp-exporter-base';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { ExporterStats, XRayExporterConfig } from '../types.ts';
-import { createApiTransport } from './api-transport.ts';
-import type { DocumentTransport } from './document-transport.ts';
-import { createOtlpSigningTransport } from './otlp-signing-transport.ts';
-import { createOtlpSpanExporter } from './otlp-span-exporter.ts';
-import type { ResolvedNumbers } from './resolve-config.ts';
-import { resolveDaemonAddress } from './resolve-daemon-address.ts';
-import { resolveRegion, resolveTransportName } from './resolve-config.ts';
-import { DocumentSink } from './document-sink.ts';
-import { OtlpSink } from './otlp-sink.ts';
-import type { SpanSink } from './span-sink.ts';
+// The default `udp` transport is built here; `api` and `otlp` live in build-remote-sink.ts, loaded
+// with import() only when chosen, so an exporter sending to the daemon never loads the AWS SDK,
+// the credential chain or the OTLP serializer.
 import type { TranslateOptions } from '@otel-xray/core';
-import { createSignedPost } from './signed-post.ts';
+import type { ExporterStats, XRayExporterConfig } from '../types.ts';
+import { DeferredSink } from './deferred-sink.ts';
+import { DocumentSink } from './document-sink.ts';
+import type { DocumentTransport } from './document-transport.ts';
+import type { ResolvedNumbers } from './resolve-config.ts';
+import { resolveTransportName } from './resolve-config.ts';
+import { resolveDaemonAddress } from './resolve-daemon-address.ts';
+import type { SpanSink } from './span-sink.ts';
 import { createUdpTransport } from './udp-transport.ts';
-import { createXRayClient } from './xray-client.ts';
 
 /** Builds the sink for the configured transport (udp when unknown, with one warning). */
 export function buildSink(
@@ -26,12 +20,25 @@ export function buildSink(
   stats: ExporterStats,
 ): SpanSink {
   const name = resolveTransportName(config.transport);
-  if (name === 'otlp') {
-    const { exporter, transport } = buildOtlpExporter(config, numbers, stats);
-    return new OtlpSink({ ...numbers, exporter, transport, stats });
-  }
-  const transport =
-    name === 'api' ? buildApiTransport(config, numbers, stats) : buildUdpTransport(config, stats);
+  if (name === 'udp') return documentSink(config, numbers, stats, buildUdpTransport(config, stats));
+  return new DeferredSink(
+    () =>
+      import('./build-remote-sink.ts').then((remote) =>
+        name === 'otlp'
+          ? remote.buildOtlpSink(config, numbers, stats)
+          : documentSink(config, numbers, stats, remote.buildApiTransport(config, numbers, stats)),
+      ),
+    stats,
+    numbers.maxQueueSize,
+  );
+}
+
+function documentSink(
+  config: XRayExporterConfig,
+  numbers: ResolvedNumbers,
+  stats: ExporterStats,
+  transport: DocumentTransport,
+): SpanSink {
   const translate: TranslateOptions = {
     ...(config.indexedAttributes && { indexedAttributes: config.indexedAttributes }),
     ...(config.indexAllAttributes !== undefined && {
@@ -45,69 +52,4 @@ export function buildSink(
 /** Builds the `udp` transport. */
 function buildUdpTransport(config: XRayExporterConfig, stats: ExporterStats): DocumentTransport {
   return createUdpTransport({ address: resolveDaemonAddress(config.daemonAddress).udp, stats });
-}
-
-/** Builds the `api` transport. */
-function buildApiTransport(
-  config: XRayExporterConfig,
-  numbers: ResolvedNumbers,
-  stats: ExporterStats,
-): DocumentTransport {
-  const client = createXRayClient({
-    endpoint: config.endpoint,
-    region: resolveRegion(config.region),
-    credentials: config.credentials,
-  });
-  return createApiTransport({
-    ...numbers,
-    client,
-    stats,
-    maxBatchDocuments: numbers.maxBatchSize,
-    concurrency: numbers.concurrencyLimit,
-  });
-}
-
-function regionFromHost(url: URL): string | undefined {
-  return /^xray\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(url.hostname)?.[1];
-}
-
-function otlpUrl(config: XRayExporterConfig): { url: URL; region: string } {
-  let url: URL | undefined;
-  if (config.endpoint !== undefined) {
-    try {
-      url = new URL(config.endpoint);
-    } catch {
-      diag.warn(
-        `XRaySpanExporter: invalid endpoint ${JSON.stringify(config.endpoint)}; using the regional one`,
-      );
-    }
-  }
-  let region = resolveRegion(config.region) ?? (url && regionFromHost(url));
-  if (region === undefined) {
-    diag.warn('XRaySpanExporter: no region (set region or AWS_REGION); using us-east-1');
-    region = 'us-east-1';
-  }
-  return { url: url ?? new URL(`https://xray.${region}.amazonaws.com/v1/traces`), region };
-}
-
-/** Builds the `otlp` exporter: OTel's OTLP/protobuf machinery over a SigV4-signing transport. */
-export function buildOtlpExporter(
-  config: XRayExporterConfig,
-  numbers: ResolvedNumbers,
-  stats: ExporterStats,
-): { exporter: OTLPExporterBase<ReadableSpan[]>; transport: IExporterTransport } {
-  const { url, region } = otlpUrl(config);
-  const post = createSignedPost({
-    url,
-    region,
-    credentials: config.credentials ?? defaultProvider(),
-  });
-  const transport = createOtlpSigningTransport({ ...numbers, post, stats });
-  const exporter = createOtlpSpanExporter({
-    url: url.href,
-    transport,
-    timeoutMillis: numbers.timeoutMillis,
-    concurrencyLimit: numbers.concurrencyLimit,
-  });
-  return { exporter, transport };
 }

@@ -1,7 +1,7 @@
 // Span → fitted JSON documents: translation straight to JSON text (`translateSpanJson` of
 // @otel-xray/core: no document objects, no JSON.stringify pass), then the transport size limit.
 import { diag } from '@opentelemetry/api';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { translateSpanJson } from '@otel-xray/core';
 import type { TranslateOptions, TranslationProblem } from '@otel-xray/core';
 import type { ExporterStats } from '../types.ts';

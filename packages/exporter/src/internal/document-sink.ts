@@ -1,5 +1,5 @@
 import type { ExportResult } from '@opentelemetry/core';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { TranslateOptions } from '@otel-xray/core';
 import type { ExporterStats } from '../types.ts';
 import { DocumentPreparer } from './document-preparer.ts';

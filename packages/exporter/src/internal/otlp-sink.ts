@@ -4,7 +4,7 @@ import { context } from '@opentelemetry/api';
 import { ExportResultCode, suppressTracing } from '@opentelemetry/core';
 import type { ExportResult } from '@opentelemetry/core';
 import type { IExporterTransport, OTLPExporterBase } from '@opentelemetry/otlp-exporter-base';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { ExporterStats } from '../types.ts';
 import type { SpanSink } from './span-sink.ts';
 

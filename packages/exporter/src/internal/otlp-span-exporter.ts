@@ -11,7 +11,7 @@ import {
   ProtobufTraceSerializer,
   TraceExporterMetricsHelper,
 } from '@opentelemetry/otlp-transformer';
-import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import type { IExporterTransport } from '@opentelemetry/otlp-exporter-base';
 
 /** Options of {@link createOtlpSpanExporter}. */

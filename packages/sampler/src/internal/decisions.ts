@@ -1,6 +1,6 @@
 // Shared, frozen sampling results. The SDK's `SamplingDecision` enum is imported as a type only
 // (STYLE.md pitfalls), so its values are spelled out here: NOT_RECORD 0, RECORD_AND_SAMPLED 2.
-import type { SamplingDecision, SamplingResult } from '@opentelemetry/sdk-trace-base';
+import type { SamplingDecision, SamplingResult } from '@opentelemetry/sdk-trace';
 
 /** `SamplingDecision.NOT_RECORD`. */
 const NOT_RECORD = 0 as SamplingDecision.NOT_RECORD;

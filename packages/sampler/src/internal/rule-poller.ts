@@ -10,6 +10,13 @@ import type { RuleState } from './rule-state.ts';
 
 const log = diag.createComponentLogger({ namespace: '@otel-xray/sampler' });
 
+/**
+ * Until the first fetch succeeds, rules are retried after 1 s, 2 s, 4 s … instead of the full
+ * interval: an app started a moment before its daemon (or local X-Ray) would otherwise sample by
+ * the local fallback (1/s + 5 %) for five minutes.
+ */
+const FIRST_RETRY_MS = 1_000;
+
 /** Settings of the poller; times in ms. */
 export interface RulePollerOptions {
   transport: SamplingTransport;
@@ -35,6 +42,8 @@ export class RulePoller {
   #rulesTimer: NodeJS.Timeout | undefined;
   #targetsTimer: NodeJS.Timeout | undefined;
   #stopped = false;
+  /** While no rules were ever fetched: the next retry's delay (1 s, doubling to the interval). */
+  #retryMs = FIRST_RETRY_MS;
 
   constructor(options: RulePollerOptions) {
     this.#o = options;
@@ -87,7 +96,9 @@ export class RulePoller {
       if (!this.#failing) {
         log.warn(
           `cannot fetch sampling rules from ${this.#o.describe} (${(error as Error).message}); ` +
-            (this.#rules ? 'keeping cached rules for up to 1 h' : 'using local rules'),
+            (this.#rules
+              ? 'keeping cached rules for up to 1 h'
+              : 'sampling by the local rules (1 request/s, then 5 %) until it answers; retrying in 1 s, then less often'),
         );
       }
       this.#failing = true;
@@ -173,9 +184,14 @@ export class RulePoller {
   #scheduleRules(delayMs: number): void {
     if (this.#stopped) return;
     this.#rulesTimer = setTimeout(() => {
-      void this.refreshRules().finally(() =>
-        this.#scheduleRules(this.#o.rulesIntervalMs + this.#o.random() * 5000),
-      );
+      void this.refreshRules().then((ok) => {
+        if (ok || this.#rules !== undefined || this.#retryMs >= this.#o.rulesIntervalMs) {
+          this.#scheduleRules(this.#o.rulesIntervalMs + this.#o.random() * 5000);
+          return;
+        }
+        this.#scheduleRules(this.#retryMs);
+        this.#retryMs *= 2;
+      });
     }, delayMs);
     this.#rulesTimer.unref();
   }

@@ -1,6 +1,6 @@
 // Calls `shouldSample` the way the SDK does for a root span.
 import { ROOT_CONTEXT, SpanKind, type Attributes } from '@opentelemetry/api';
-import { SamplingDecision, type Sampler } from '@opentelemetry/sdk-trace-base';
+import { SamplingDecision, type Sampler } from '@opentelemetry/sdk-trace';
 
 const TRACE_ID = '5759e988bd862e3fe1be46a994272793';
 

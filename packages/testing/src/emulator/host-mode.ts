@@ -81,6 +81,8 @@ export async function startHostLocalStack(options: HostModeOptions = {}): Promis
     );
   }
   const stateDir = resolve(options.stateDir ?? join(dirname(venv!), '.emulator'));
+  if (options.stateDir === undefined)
+    log(`LocalStack's state, service catalog and log: ${stateDir} (host.stateDir moves it)`);
   const fsRoot = join(stateDir, 'fs');
   mkdirSync(join(fsRoot, 'usr', 'lib', 'localstack'), { recursive: true });
   stopOrphans(stateDir, log);

@@ -61,15 +61,19 @@ export function createGlobalSetup(options: GlobalSetupOptions = {}): GlobalSetup
     await Promise.all(stopping);
   };
   const setup = async (project: Pick<TestProject, 'provide'>): Promise<void> => {
-    try {
-      const startXRay = xrayStarter(options.xray ?? 'in-process');
-      [emulator, xray] = await Promise.all([
-        options.emulator === false ? undefined : startEmulator(emulatorOptions(options)),
-        startXRay?.(),
-      ]);
-    } catch (error) {
+    const startXRay = xrayStarter(options.xray ?? 'in-process');
+    // Both start side by side; when one fails, whatever the other started is stopped before the
+    // error is thrown (Promise.all would reject before the other one is known, and leak it).
+    const [startedEmulator, startedXRay] = await Promise.allSettled([
+      options.emulator === false ? undefined : startEmulator(emulatorOptions(options)),
+      startXRay?.(),
+    ]);
+    if (startedEmulator.status === 'fulfilled') emulator = startedEmulator.value;
+    if (startedXRay.status === 'fulfilled') xray = startedXRay.value;
+    const failed = [startedEmulator, startedXRay].find((r) => r.status === 'rejected');
+    if (failed !== undefined) {
       await teardown();
-      throw error;
+      throw failed.reason;
     }
     const region = emulator?.region ?? process.env.AWS_REGION ?? 'us-east-1';
     process.env.AWS_REGION = region;

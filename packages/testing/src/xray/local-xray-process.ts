@@ -24,7 +24,7 @@ export function startLocalXRayProcess(
   if (!cli)
     return Promise.reject(new Error('@otel-xray/local is not installed: cannot find its CLI'));
   const args = [
-    ...(cli.endsWith('.ts') ? ['--conditions=source'] : []),
+    ...(cli.endsWith('.ts') ? ['--conditions=otel-xray-source'] : []),
     cli,
     '--port',
     String(options.port ?? 0),
