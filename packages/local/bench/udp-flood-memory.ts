@@ -3,7 +3,7 @@
 // reach for a bounded time, samples the child's RSS from /proc, waits for the queue to drain and
 // prints peak RSS with what was sent, read, dropped and stored (from /_local/stats).
 //
-//   node --conditions=source packages/local/bench/udp-flood-memory.ts
+//   node --conditions=otel-xray-source packages/local/bench/udp-flood-memory.ts
 //
 // Env: FLOOD_SIZES=8192,2048 (bytes per datagram, one run each), FLOOD_SECONDS=20,
 // FLOOD_SENDERS=2 (threads), FLOOD_ARGS="--max-queue-bytes 67108864" (extra CLI arguments).
@@ -59,7 +59,7 @@ function kernelDrops(): number {
 async function startCli(): Promise<{ child: ChildProcess; port: number; warnings: string[] }> {
   const args = [
     ...NODE_ARGS,
-    '--conditions=source',
+    '--conditions=otel-xray-source',
     cli,
     '--port',
     '0',

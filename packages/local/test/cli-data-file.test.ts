@@ -22,9 +22,13 @@ interface Running {
 }
 
 function run(args: string[]): ChildProcessByStdio<null, Readable, Readable> {
-  const child = spawn(process.execPath, ['--conditions=source', cli, '--port', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=otel-xray-source', cli, '--port', '0', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   return child;
 }

@@ -17,11 +17,11 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { JsonTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
-  BasicTracerProvider,
+  TracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
   type ReadableSpan,
-} from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
 import { XRayIdGenerator } from '@otel-xray/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSamplingTransport } from '../../../sampler/src/http-transport.ts';
@@ -49,10 +49,10 @@ const baseRule = {
 
 function spans(service: string): ReadableSpan[] {
   const memory = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({
+  const provider = new TracerProvider({
     idGenerator: new XRayIdGenerator(),
     resource: resourceFromAttributes({ 'service.name': service }),
-    spanProcessors: [new SimpleSpanProcessor(memory)],
+    spanProcessors: [new SimpleSpanProcessor({ exporter: memory })],
   });
   provider.getTracer('t').startSpan('GET /', { kind: SpanKind.SERVER }).end();
   return memory.getFinishedSpans();
