@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { sqliteModule } from './sqlite-module.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   damagedError,
@@ -39,9 +40,10 @@ export async function openDataFile(file: string): Promise<DatabaseSync> {
 
 /** The locked, checked database, or undefined while another connection holds the file. */
 function openLocked(file: string): DatabaseSync | undefined {
+  const sqlite = sqliteModule(file);
   let db: DatabaseSync;
   try {
-    db = new DatabaseSync(file);
+    db = new sqlite.DatabaseSync(file);
   } catch (error) {
     throw toDataFileError(file, error);
   }

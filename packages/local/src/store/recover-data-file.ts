@@ -8,7 +8,8 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
+import { sqliteModule } from './sqlite-module.ts';
 import { toDataFileError } from './data-file-error.ts';
 import { DOCUMENT_COLUMNS, SCHEMA, transaction } from './data-file-schema.ts';
 import { documentFromRow } from './document-row.ts';
@@ -139,7 +140,7 @@ function readDamaged(file: string): Salvage {
         failure: 'too short to be a database',
       };
     }
-    const db = new DatabaseSync(scratch);
+    const db = new (sqliteModule(scratch).DatabaseSync)(scratch);
     try {
       db.exec('PRAGMA cell_size_check = ON');
       return salvageRows(db);
@@ -168,7 +169,7 @@ function rebuildHeader(path: string, withWal: boolean): boolean {
 }
 
 function writeRecovered(path: string, salvage: Salvage): void {
-  const db = new DatabaseSync(path);
+  const db = new (sqliteModule(path).DatabaseSync)(path);
   try {
     db.exec(SCHEMA);
     const insert = db.prepare(
