@@ -61,7 +61,6 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(propagatorFromEnv(env.OTEL_PROPAGATORS));
   trace.setGlobalTracerProvider(provider);
-  if (options.esmHook ?? true) registerEsmHook();
   const selected = selectInstrumentations(env, {
     http: options.http,
     undici: options.fetch,
@@ -84,6 +83,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
       new AwsSdkPluginInstrumentation({ plugins: [xrayTraceHeaderPlugin()] }),
     );
   }
+  if (options.esmHook ?? true) registerEsmHook(instrumentations);
   // Instrumentations stay enabled after shutdown (disabling them only logs shimmer noise).
   registerInstrumentations({ instrumentations, tracerProvider: provider });
   let removeSignals = (): void => {};
