@@ -1,6 +1,10 @@
 // Unsigned JSON POSTs to `/GetSamplingRules` and `/SamplingTargets`, as the X-Ray SDKs send them to
 // the daemon's TCP proxy (spec §3.5); `@otel-xray/local` accepts the same. Runs under
-// `suppressTracing` so HTTP instrumentation does not trace the sampler's own calls.
+// `suppressTracing` so HTTP instrumentation does not trace the sampler's own calls. node:http, not
+// `fetch`: the first `fetch` in a process loads undici (≈ 40 ms of start-up), and an app's start-up
+// is exactly when the first rules are fetched.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { context } from '@opentelemetry/api';
 import { suppressTracing } from '@opentelemetry/core';
 import type {
@@ -30,17 +34,11 @@ export function httpSamplingTransport(
   const base = endpoint.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 5000;
   async function post<T>(path: string, body: unknown): Promise<T> {
-    const response = await context.with(suppressTracing(context.active()), () =>
-      fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      }),
+    const { status, text } = await context.with(suppressTracing(context.active()), () =>
+      postJson(new URL(`${base}${path}`), JSON.stringify(body), timeoutMs),
     );
-    const text = await response.text();
-    if (!response.ok)
-      throw new Error(`POST ${path}: HTTP ${response.status} ${text.slice(0, 200)}`);
+    if (status < 200 || status > 299)
+      throw new Error(`POST ${path}: HTTP ${status} ${text.slice(0, 200)}`);
     return JSON.parse(text) as T;
   }
   return {
@@ -48,4 +46,41 @@ export function httpSamplingTransport(
     getSamplingTargets: (input: GetSamplingTargetsRequest) =>
       post<GetSamplingTargetsResponse>('/SamplingTargets', input),
   };
+}
+
+/** Largest response read: a page of 100 rules is a few tens of KB. */
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
+function postJson(
+  url: URL,
+  body: string,
+  timeoutMs: number,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) req.destroy(new Error('response too large'));
+          else chunks.push(chunk);
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -1,11 +1,12 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { context, ROOT_CONTEXT, type Context, type ContextManager } from '@opentelemetry/api';
 import { isTracingSuppressed } from '@opentelemetry/core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSamplingTransport } from '../src/index.ts';
 
-/** A synchronous context manager: enough to observe the context `fetch` is called in. */
+/** A synchronous context manager: enough to observe the context the request is made in. */
 class StackContextManager implements ContextManager {
   #current: Context = ROOT_CONTEXT;
   active(): Context {
@@ -81,17 +82,15 @@ describe('httpSamplingTransport', () => {
       });
     });
 
-    it('calls fetch with tracing suppressed', async () => {
+    it('makes its request with tracing suppressed', async () => {
       const manager = new StackContextManager();
       context.setGlobalContextManager(manager);
-      const spy = vi.spyOn(globalThis, 'fetch');
       let suppressed: boolean | undefined;
-      spy.mockImplementationOnce(() => {
-        suppressed = isTracingSuppressed(context.active());
-        return Promise.resolve(new Response('{}'));
-      });
+      // fires synchronously inside http.request, in the caller's context
+      const onStart = (): void => void (suppressed = isTracingSuppressed(context.active()));
+      subscribe('http.client.request.created', onStart);
       await httpSamplingTransport(endpoint).getSamplingRules({});
-      spy.mockRestore();
+      unsubscribe('http.client.request.created', onStart);
       context.disable();
       expect(suppressed).toBe(true);
     });
