@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpSamplingTransport } from '../../../sampler/src/http-transport.ts';
 import { demoTrace, nowSeconds } from '../helpers/documents.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { MATCH_ALL_RULE } from '../helpers/sampling-rule.ts';
 
 const run = promisify(execFile);
 let s: TestServer;
@@ -37,15 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-const baseRule = {
-  ServiceName: '*',
-  ServiceType: '*',
-  Host: '*',
-  HTTPMethod: '*',
-  URLPath: '*',
-  ResourceARN: '*',
-  Version: 1,
-};
+const baseRule = MATCH_ALL_RULE;
 
 function spans(service: string): ReadableSpan[] {
   const memory = new InMemorySpanExporter();

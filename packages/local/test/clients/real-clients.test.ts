@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTrace, nowSeconds } from '../helpers/documents.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { findVenvBin } from '../helpers/venv.ts';
+import { MATCH_ALL_RULE } from '../helpers/sampling-rule.ts';
 
 const run = promisify(execFile);
 const env = {
@@ -80,13 +81,7 @@ describe('real AWS clients', () => {
           Priority: 9,
           FixedRate: 0.2,
           ReservoirSize: 2,
-          ServiceName: '*',
-          ServiceType: '*',
-          Host: '*',
-          HTTPMethod: '*',
-          URLPath: '*',
-          ResourceARN: '*',
-          Version: 1,
+          ...MATCH_ALL_RULE,
         }),
       );
       expect(rule.SamplingRuleRecord.SamplingRule.RuleARN).toBe(

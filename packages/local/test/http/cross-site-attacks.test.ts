@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoTrace, nowSeconds } from '../helpers/documents.ts';
 import { rawRequest, type RawRequest, type RawResponse } from '../helpers/raw-request.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { MATCH_ALL_RULE } from '../helpers/sampling-rule.ts';
 
 let s: TestServer;
 const log: string[] = [];
@@ -21,13 +22,7 @@ const rule = (name: string): string =>
       Priority: 9,
       FixedRate: 1,
       ReservoirSize: 1,
-      ServiceName: '*',
-      ServiceType: '*',
-      Host: '*',
-      HTTPMethod: '*',
-      URLPath: '*',
-      ResourceARN: '*',
-      Version: 1,
+      ...MATCH_ALL_RULE,
     },
   });
 

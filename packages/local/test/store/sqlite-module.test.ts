@@ -33,7 +33,7 @@ describe('sqliteModule', () => {
 
   describe('on a Node without it', () => {
     it('refuses --data with a message naming the file, the Node version and the way out', () => {
-      vi.spyOn(process, 'getBuiltinModule').mockReturnValue(undefined as never);
+      vi.spyOn(process, 'getBuiltinModule').mockReturnValue(undefined);
       let error: unknown;
       try {
         sqliteModule('/tmp/t.db');

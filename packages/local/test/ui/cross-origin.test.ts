@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalXRay, type LocalXRay } from '../../src/index.ts';
 import { orderTrace } from './support/order-trace.ts';
+import { MATCH_ALL_RULE } from '../helpers/sampling-rule.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 let xray: LocalXRay;
@@ -27,13 +28,7 @@ const rule = (name: string): string =>
       Priority: 1,
       FixedRate: 1,
       ReservoirSize: 100,
-      ServiceName: '*',
-      ServiceType: '*',
-      Host: '*',
-      HTTPMethod: '*',
-      URLPath: '*',
-      ResourceARN: '*',
-      Version: 1,
+      ...MATCH_ALL_RULE,
     },
   });
 
