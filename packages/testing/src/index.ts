@@ -27,6 +27,7 @@ export type {
   ServiceGraphView,
 } from './trace/types.ts';
 export { registerMatchers } from './matchers/register-matchers.ts';
+export type { TraceMatchers } from './matchers/register-matchers.ts';
 export { matchTraceTree } from './matchers/match-tree.ts';
 export type { TreeMatchResult, TreeMismatch } from './matchers/match-tree.ts';
 export type { ExpectedNode, TreeMatchOptions, TextPattern } from './matchers/expected-node.ts';

@@ -10,23 +10,36 @@ import {
   type EdgeExpectation,
 } from './trace-assertions.ts';
 
+/** The trace matchers' signatures; `R` is what an assertion returns (a promise after `.resolves`). */
+export interface TraceMatchers<R> {
+  /**
+   * The trace (or BatchGetTraces output, or segment documents) contains this tree: properties
+   * matched partially, children in any order unless `{ ordered: true }`.
+   */
+  toHaveTraceTree(expected: ExpectedNode | ExpectedNode[], options?: TreeMatchOptions): R;
+  /** The service graph (GetServiceGraph output or a Trace's graph) has an edge `from → to`. */
+  toHaveServiceGraphEdge(from: NodeSelector, to: NodeSelector, expectation?: EdgeExpectation): R;
+  /** Some node of the trace (or this node) has annotation `key`, equal to `value` when given. */
+  toHaveAnnotation(key: string, value?: unknown): R;
+  /** Every segment shares one trace ID and every parent link resolves. */
+  toBeOneTrace(): R;
+}
+
+// Typed on both vitest majors the peer range allows: vitest 5's assertions extend
+// `Matchers<R, T>`; vitest 4's extend the global `jest.Matchers<R, T>` (its own `Matchers` has one
+// type parameter, so no single merge serves both). Under vitest 5 the `jest` merge is unused;
+// under vitest 4 the first merge is TS2428, which only `skipLibCheck: false` reports. The merges
+// must repeat vitest's type parameters, though only R is used.
+/* eslint-disable @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type, @typescript-eslint/no-namespace */
 declare module 'vitest' {
-  // The merge must repeat vitest's type parameters, though only R is used here.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface Assertion<R, T> {
-    /**
-     * The trace (or BatchGetTraces output, or segment documents) contains this tree: properties
-     * matched partially, children in any order unless `{ ordered: true }`.
-     */
-    toHaveTraceTree(expected: ExpectedNode | ExpectedNode[], options?: TreeMatchOptions): R;
-    /** The service graph (GetServiceGraph output or a Trace's graph) has an edge `from → to`. */
-    toHaveServiceGraphEdge(from: NodeSelector, to: NodeSelector, expectation?: EdgeExpectation): R;
-    /** Some node of the trace (or this node) has annotation `key`, equal to `value` when given. */
-    toHaveAnnotation(key: string, value?: unknown): R;
-    /** Every segment shares one trace ID and every parent link resolves. */
-    toBeOneTrace(): R;
+  interface Matchers<R, T> extends TraceMatchers<R> {}
+}
+declare global {
+  namespace jest {
+    interface Matchers<R, T> extends TraceMatchers<R> {}
   }
 }
+/* eslint-enable @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type, @typescript-eslint/no-namespace */
 
 let registered = false;
 

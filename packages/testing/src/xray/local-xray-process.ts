@@ -10,7 +10,10 @@ import type { LocalXRayEndpoints } from './local-xray-endpoints.ts';
 export interface LocalXRayProcessOptions {
   /** Port for UDP and HTTP; 0 (default) picks a free one. */
   port?: number;
-  /** The CLI to run with Node. Default: `@otel-xray/local`'s `dist/cli.js`, else its `src/cli.ts`. */
+  /**
+   * The CLI to run with Node. Default: `@otel-xray/local`'s `dist/cli.js` (its `src/cli.ts` when
+   * this module itself runs from source, as in this repository).
+   */
   cli?: string;
   /** Give up after this long, ms. Default 15 000. */
   readyTimeoutMs?: number;
@@ -70,11 +73,19 @@ export function startLocalXRayProcess(
   });
 }
 
-/** The CLI of the nearest installed `@otel-xray/local`: built output first, else its source. */
-export function findLocalCli(start = dirname(fileURLToPath(import.meta.url))): string | undefined {
+/**
+ * The CLI of the nearest installed `@otel-xray/local`, of the same kind as this module: built
+ * output when this runs from `dist/` (an installed package), source when it runs from `src/` (the
+ * workspace, where a `dist/` left by an earlier `pnpm build` may be stale, or being rewritten).
+ */
+export function findLocalCli(
+  start = dirname(fileURLToPath(import.meta.url)),
+  fromSource = import.meta.url.endsWith('.ts'),
+): string | undefined {
+  const kinds = fromSource ? ['src/cli.ts', 'dist/cli.js'] : ['dist/cli.js', 'src/cli.ts'];
   for (let dir = start; ; dir = dirname(dir)) {
     const pkg = join(dir, 'node_modules', '@otel-xray', 'local');
-    for (const file of [join(pkg, 'dist', 'cli.js'), join(pkg, 'src', 'cli.ts')]) {
+    for (const file of kinds.map((kind) => join(pkg, kind))) {
       if (existsSync(file)) return file;
     }
     if (dirname(dir) === dir) return undefined;
