@@ -40,7 +40,10 @@ export interface StartTracingOptions {
   esmHook?: boolean;
   /** More instrumentations to register. */
   instrumentations?: Instrumentation[];
-  /** Flush and shut down on SIGTERM/SIGINT (default true). */
+  /**
+   * Flush and shut down on SIGTERM/SIGINT, and flush when the process is about to end on its own
+   * (`beforeExit`), so scripts that never call `shutdownTracing()` lose nothing (default true).
+   */
   handleSignals?: boolean;
   /** Environment to read (default `process.env`; for tests). */
   env?: Record<string, string | undefined>;

@@ -15,6 +15,7 @@ import { propagatorFromEnv } from './propagators.ts';
 import { AwsSdkPluginInstrumentation } from './aws-sdk-plugin-instrumentation.ts';
 import { isAwsSdkRequest } from './internal/aws-sdk-request.ts';
 import { installSignalHandlers } from './signals.ts';
+import { exitFlush } from './exit-flush.ts';
 import { diagFromEnv } from './diag-from-env.ts';
 import { registerEsmHook } from './esm-hook.ts';
 import { selectInstrumentations } from './instrumentation-selection.ts';
@@ -43,6 +44,8 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   );
   const sampler = chooseSampler(options.sampler, env, resource);
   const exporter = options.spanExporter ?? new XRaySpanExporter(options.exporter);
+  const handleSignals = options.handleSignals ?? true;
+  let flushAtExit: ReturnType<typeof exitFlush> | undefined;
   const processors: SpanProcessor[] = [
     // X-Ray SDKs send each segment when it ends; a short default delay keeps traces fresh locally.
     new BatchSpanProcessor({
@@ -51,6 +54,10 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     }),
     ...(options.spanProcessors ?? []),
   ];
+  if (handleSignals) {
+    flushAtExit = exitFlush(() => handle.forceFlush());
+    processors.push(flushAtExit.processor);
+  }
   const provider = new TracerProvider({
     resource,
     idGenerator: new XRayIdGenerator(),
@@ -102,11 +109,17 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
           .catch((error: unknown) => diag.warn('tracing shutdown failed', error));
       })()),
   };
-  if (options.handleSignals ?? true)
-    removeSignals = installSignalHandlers(
+  if (handleSignals) {
+    const removeSignalHandlers = installSignalHandlers(
       () => handle.forceFlush(),
       () => handle.shutdown(),
     );
+    const removeExitFlush = flushAtExit?.install() ?? (() => undefined);
+    removeSignals = () => {
+      removeSignalHandlers();
+      removeExitFlush();
+    };
+  }
   setActiveHandle(handle);
   return handle;
 }
