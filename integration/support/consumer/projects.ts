@@ -31,13 +31,11 @@ export interface ConsumerProject {
 }
 
 /**
- * Install-script notices we accept, and why: these three come from `testcontainers` (→ dockerode
- * → ssh2 → cpu-features; protobufjs through @grpc/proto-loader), a dependency of
- * @otel-xray/testing for its container mode. npm 11 (`allowScripts`) and pnpm 10 (`onlyBuilt…`)
- * list every dependency with an install script until the user approves or ignores it; it says
- * nothing about resolution. Any other package named in such a notice still fails the test.
+ * Install-script notices we accept: none. npm 11 and pnpm 10 name every dependency with an install
+ * script until the user approves it; the ones we had (cpu-features, ssh2, protobufjs) came from
+ * `testcontainers`, now an optional peer of @otel-xray/testing that only container mode needs.
  */
-export const ACCEPTED_INSTALL_SCRIPT_NOTICE = new Set(['cpu-features', 'protobufjs', 'ssh2']);
+export const ACCEPTED_INSTALL_SCRIPT_NOTICE = new Set<string>();
 
 const WARNING = /\bwarn(ing)?\b|ERESOLVE|\bpeer\b|deprecated|\bERR\b|npm error/i;
 

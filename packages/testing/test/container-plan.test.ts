@@ -5,7 +5,7 @@ import {
   containerExitError,
   DEFAULT_LOCALSTACK_IMAGE,
 } from '../src/emulator/container-plan.ts';
-import { createLocalStackContainer, ReadyOrExitWait } from '../src/emulator/container-mode.ts';
+import { createLocalStackContainer, ReadyOrExitWait } from '../src/emulator/container-runtime.ts';
 
 const TOKEN = 'ls-SECRET-token-1234';
 

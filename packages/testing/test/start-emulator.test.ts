@@ -30,6 +30,17 @@ describe('chooseMode', () => {
     });
   });
 
+  describe('with auto, Docker answering but testcontainers not installed', () => {
+    it('falls back to the host and says how to get container mode', async () => {
+      expect(await chooseMode('auto', undefined, docker, () => false)).toEqual({
+        mode: 'host',
+        reason:
+          'Docker engine at /var/run/docker.sock, but testcontainers is not installed ' +
+          '(npm install --save-dev testcontainers @testcontainers/localstack to use it)',
+      });
+    });
+  });
+
   describe('with an explicit mode', () => {
     it('takes it without probing', async () => {
       const probe = () => Promise.reject(new Error('not called'));

@@ -1,4 +1,5 @@
 // One call for every environment: an existing endpoint, a container, or LocalStack on the host.
+import { createRequire } from 'node:module';
 import { chooseMode } from './choose-mode.ts';
 import type { ContainerModeOptions } from './container-plan.ts';
 import { probeDocker, type DockerProbe } from './docker-probe.ts';
@@ -55,6 +56,7 @@ export async function startEmulator(
     requested,
     process.env.AWS_ENDPOINT_URL,
     options.probeDocker ?? (() => probeDocker()),
+    testcontainersInstalled,
   );
   let emulator: StartedEmulator;
   if (choice.mode === 'external') {
@@ -96,4 +98,15 @@ function modeFromEnv(): EmulatorModeRequest | undefined {
   return value === 'auto' || value === 'external' || value === 'container' || value === 'host'
     ? value
     : undefined;
+}
+
+/** Whether the optional peer `testcontainers` resolves from here. */
+function testcontainersInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve('testcontainers');
+    createRequire(import.meta.url).resolve('@testcontainers/localstack');
+    return true;
+  } catch {
+    return false;
+  }
 }
