@@ -1,4 +1,4 @@
-// Build (`tsc -b tsconfig.build.json`), `pnpm pack` every package, and check each tarball the way
+// Build (`tsc -b tsconfig.build.json` + the node bundle), `pnpm pack` every package, and check each tarball the way
 // publint would where it matters to a consumer: what its manifest points at is in the tarball.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,11 +34,14 @@ export interface Manifest {
 
 /** Builds the packages and packs each into `outDir`. */
 export async function buildAndPack(tools: Toolchain, outDir: string): Promise<Tarball[]> {
-  const build = await runCommand(tools.node, [tools.tsc, '-b', 'tsconfig.build.json'], {
-    cwd: tools.root,
-    timeoutMs: 120_000,
-  });
-  if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  // what `pnpm build` runs: tsc, then the @otel-xray/node bundle
+  for (const step of [
+    [tools.tsc, '-b', 'tsconfig.build.json'],
+    [join(tools.root, 'scripts', 'bundle-node.ts')],
+  ]) {
+    const build = await runCommand(tools.node, step, { cwd: tools.root, timeoutMs: 120_000 });
+    if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  }
   const dirs = readdirSync(join(tools.root, 'packages')).map((d) => join('packages', d));
   // one pack at a time: pnpm pack runs quickly, and parallel packs fight over the 2 cores
   const tarballs: Tarball[] = [];

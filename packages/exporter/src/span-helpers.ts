@@ -8,8 +8,18 @@ const ANNOTATIONS_ATTRIBUTE = 'aws.xray.annotations';
 const METADATA_PREFIX = 'aws.xray.metadata.';
 const TRACER_NAME = '@otel-xray/exporter';
 
-const annotationKeys = new WeakMap<Span, string[]>();
-const metadata = new WeakMap<Span, Map<string, Record<string, unknown>>>();
+// Per-span bookkeeping lives on globalThis: a bundled copy of this module (inside
+// @otel-xray/node's bundle) and the installed @otel-xray/exporter must see the same lists.
+const shared = ((globalThis as { [key: symbol]: unknown })[
+  Symbol.for('@otel-xray/exporter.span-helpers')
+] ??= {
+  annotationKeys: new WeakMap<Span, string[]>(),
+  metadata: new WeakMap<Span, Map<string, Record<string, unknown>>>(),
+}) as {
+  annotationKeys: WeakMap<Span, string[]>;
+  metadata: WeakMap<Span, Map<string, Record<string, unknown>>>;
+};
+const { annotationKeys, metadata } = shared;
 
 /** A value X-Ray can index. */
 export type AnnotationInput = string | number | boolean;

@@ -2,7 +2,7 @@
 // `@opentelemetry/auto-instrumentations-node/register` and bare `node`, in one run: each variant
 // starts the same small HTTP server (fixtures/startup-app.mjs) and is timed from spawn to its
 // `ready` line. Rounds interleave the variants, so a busy moment hits all of them; the first round
-// warms the file cache and is not counted. Ours runs from dist/ (built first), as users install it.
+// warms the file cache and is not counted. Ours runs from dist/bundle/ (built and bundled first), as users install it.
 //   node --conditions=otel-xray-source packages/node/bench/startup.bench.ts   (STARTUP_ROUNDS=10)
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -15,19 +15,17 @@ const GOAL = 0.25;
 const app = join(import.meta.dirname, 'fixtures', 'startup-app.mjs');
 const fromNode = createRequire(join(import.meta.dirname, '..', 'package.json'));
 
-const build = spawnSync(
-  process.execPath,
+for (const step of [
   [join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-if (build.status !== 0) throw new Error('tsc -b tsconfig.build.json failed');
+  [join(root, 'scripts/bundle-node.ts')],
+]) {
+  const built = spawnSync(process.execPath, step, { cwd: root, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`build step failed: ${step.join(' ')}`);
+}
 
 const variants: Record<string, string[]> = {
   bare: [app],
-  ours: ['--import', pathToFileURL(join(root, 'packages/node/dist/register.js')).href, app],
+  ours: ['--import', pathToFileURL(join(root, 'packages/node/dist/bundle/register.js')).href, app],
   'auto-instrumentations-node': [
     '--import',
     pathToFileURL(fromNode.resolve('@opentelemetry/auto-instrumentations-node/register')).href,

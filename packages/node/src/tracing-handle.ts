@@ -11,21 +11,24 @@ export interface TracingHandle {
   shutdown(): Promise<void>;
 }
 
-let active: TracingHandle | undefined;
+// On globalThis: `--import @otel-xray/node/register` and the app's own `import … from
+// '@otel-xray/node'` must find the same handle even if they load different copies of this module.
+const ACTIVE = Symbol.for('@otel-xray/node.tracing-handle');
+const slot = globalThis as { [ACTIVE]?: TracingHandle | undefined };
 
 /** Records the handle `shutdownTracing()` acts on (the last `startTracing`). */
 export function setActiveHandle(handle: TracingHandle | undefined): void {
-  active = handle;
+  slot[ACTIVE] = handle;
 }
 
 /** The handle of the running setup, if any (e.g. after `--import @otel-xray/node/register`). */
 export function getTracingHandle(): TracingHandle | undefined {
-  return active;
+  return slot[ACTIVE];
 }
 
 /** Flushes and shuts down the running setup; a no-op when none runs. Call it before exiting. */
 export async function shutdownTracing(): Promise<void> {
-  await active?.shutdown();
+  await slot[ACTIVE]?.shutdown();
 }
 
 /** The active span, or a non-recording one (so helpers can be called outside any span). */
