@@ -34,6 +34,19 @@ describe('parseJavaScriptStack', () => {
       expect(frames.filter((f) => f === null).length).toBeGreaterThan(50);
     });
 
+    it('writes at most 12 JSON bytes per stack character, the bound mayExceedLimit counts on', () => {
+      for (const run of fixture.runs) {
+        for (const c of run.cases) {
+          const bytes = Buffer.byteLength(JSON.stringify(parseJavaScriptStack(c.stack)));
+          expect(bytes).toBeLessThanOrEqual(12 * c.stack.length);
+        }
+      }
+      for (const stack of [' at a:1:1', ' at a (b)', ' at "\u0001" (/\u0001:1:1)'])
+        expect(Buffer.byteLength(JSON.stringify(parseJavaScriptStack(stack)))).toBeLessThanOrEqual(
+          12 * stack.length,
+        );
+    });
+
     for (const run of fixture.runs) {
       describe(`Node ${run.node}`, () => {
         for (const c of run.cases) {
