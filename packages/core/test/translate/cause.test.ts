@@ -19,6 +19,17 @@ const V8_STACK = [
   '    at Object.<anonymous> (file:10)',
 ].join('\n');
 
+// An ESM service's stack as Node 24 writes it (the issue's `Stock.validate (file:0)` case).
+const ESM_STACK = [
+  'RangeError: quantity must be positive for sku-1',
+  '    at Stock.validate (file:///srv/orders%20api/src/stock.ts:12:11)',
+  '    at new Order (file:///srv/orders%20api/src/stock.ts:26:11)',
+  '    at async Promise.all (index 1)',
+  '    at eval (eval at run (file:///srv/orders%20api/src/rules.mjs:4:3), <anonymous>:1:7)',
+  '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)',
+  '    at async file:///srv/orders%20api/src/main.mjs:9:1',
+].join('\n');
+
 const JAVA_STACK = [
   'java.lang.IllegalStateException: outer',
   '\tat app//com.example.Orders.place(Orders.java:42)',
@@ -155,7 +166,7 @@ const causes: Case[] = [
     ],
   },
   {
-    rule: '§5 V8 stacks (nodejs): labels keep their trailing space, native frames, broken lines skipped (§13.9)',
+    rule: '§5 V8 stacks (nodejs): labels trimmed (deviation 15), native frames, broken lines skipped',
     span: {
       parentSpanId: PARENT,
       resourceAttributes: lang('nodejs'),
@@ -171,10 +182,44 @@ const causes: Case[] = [
               type: 'Error',
               remote: false,
               stack: [
-                { path: '/app/src/orders.js', line: 10, label: 'speedy ' },
+                { path: '/app/src/orders.js', line: 10, label: 'speedy' },
                 { path: '/app/src/main.js', line: 3, label: '' },
-                { path: 'native', line: 0, label: 'Array.forEach ' },
-                { path: 'file:10', line: 0, label: 'Object.<anonymous> ' },
+                { path: 'native', line: 0, label: 'Array.forEach' },
+                { path: 'file:10', line: 0, label: 'Object.<anonymous>' },
+              ],
+            },
+          ],
+        },
+      }),
+    ],
+  },
+  {
+    rule: '§5 V8 stacks of ESM code: file URLs as paths, node: modules, async and eval frames (deviation 15)',
+    span: {
+      parentSpanId: PARENT,
+      resourceAttributes: lang('nodejs'),
+      events: [exceptionEvent('RangeError', 'quantity must be positive for sku-1', ESM_STACK)],
+    },
+    expected: [
+      sub({
+        cause: {
+          exceptions: [
+            {
+              id: E1,
+              message: 'quantity must be positive for sku-1',
+              type: 'RangeError',
+              remote: false,
+              stack: [
+                { path: '/srv/orders api/src/stock.ts', line: 12, label: 'Stock.validate' },
+                { path: '/srv/orders api/src/stock.ts', line: 26, label: 'new Order' },
+                { path: '', line: 0, label: 'async Promise.all (index 1)' },
+                { path: '/srv/orders api/src/rules.mjs', line: 4, label: 'eval' },
+                {
+                  path: 'node:internal/process/task_queues',
+                  line: 105,
+                  label: 'process.processTicksAndRejections',
+                },
+                { path: '/srv/orders api/src/main.mjs', line: 9, label: 'async' },
               ],
             },
           ],

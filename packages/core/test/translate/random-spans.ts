@@ -158,7 +158,8 @@ const RESOURCE_KEYS = [
 const PLATFORMS = ['aws_ec2', 'aws_ecs', 'aws_eks', 'aws_elastic_beanstalk', 'aws_lambda', 'gcp_x'];
 const LANGUAGES = ['nodejs', 'java', 'python', 'dotnet', 'go', 'php', 'rust'];
 const STACK =
-  'Error: x "q"\n    at f (/a.js:1:2)\n\tat a.B.c(B.java:3)\nCaused by: E: m\n  File "/p.py", line 3, in g\n   at N.M() in /x.cs:line 4\nmain.f()\n\t/m.go:7 +0x1';
+  'Error: x "q"\n    at f (/a.js:1:2)\n    at new C (file:///C:/app/st%C3%B6ck.ts:12:9)\n    at async Promise.all (index 0)\n' +
+  '\tat a.B.c(B.java:3)\nCaused by: E: m\n  File "/p.py", line 3, in g\n   at N.M() in /x.cs:line 4\nmain.f()\n\t/m.go:7 +0x1';
 const OPTIONS: TranslateOptions[] = [
   {},
   {},
