@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../src/index.ts';
 import { chooseMode } from '../src/emulator/choose-mode.ts';
-import { dockerCandidates, probeDocker } from '../src/emulator/docker-probe.ts';
+import { dockerCandidates, noSocketDetail, probeDocker } from '../src/emulator/docker-probe.ts';
 
 const noDocker = () =>
   Promise.resolve({ reachable: false, detail: 'no Docker socket (/var/run/docker.sock)' });
@@ -77,6 +77,25 @@ describe('dockerCandidates', () => {
         { socketPath: '/h/.colima/default/docker.sock' },
         { socketPath: '/h/.rd/docker.sock' },
       ]);
+    });
+  });
+});
+
+describe('noSocketDetail', () => {
+  describe('with several paths tried', () => {
+    it('names the first and counts the others', () => {
+      const tried = dockerCandidates({}, '/h').map((c) => ('socketPath' in c ? c.socketPath : ''));
+      expect(noSocketDetail(tried)).toBe(
+        'no Docker socket (/var/run/docker.sock or 4 other known paths)',
+      );
+      expect(noSocketDetail(['/a', '/b'])).toBe('no Docker socket (/a or 1 other known path)');
+    });
+  });
+
+  describe('with one path or none', () => {
+    it('names the path, or says DOCKER_HOST is unusable', () => {
+      expect(noSocketDetail(['/run/podman.sock'])).toBe('no Docker socket (/run/podman.sock)');
+      expect(noSocketDetail([])).toBe('no Docker socket (DOCKER_HOST unusable)');
     });
   });
 });

@@ -1,16 +1,22 @@
-// `npm run demo`: emulator + local X-Ray + the sample services, a burst of orders, their trace
-// trees, the service map, then the UI address; up until Ctrl-C (or `--once`: exit after printing).
+// `npm run demo`: local X-Ray + emulator + the sample services, a burst of orders, their trace
+// trees with their links in the UI, the service map; up until Ctrl-C (or `--once`: exit after
+// printing). Ctrl-C at any moment stops whatever has started.
 import { XRayClient } from '@aws-sdk/client-xray';
 import { waitForTrace } from '@otel-xray/testing';
+import type { ServiceExit } from '@otel-xray-services/kit/system';
 import { DEMO_USAGE, parseDemoArgs } from './demo-options.ts';
+import { MAX_COLUMNS, TREE_LINK_LABEL, wrapLine } from './line-width.ts';
 import { formatMs, progressLine } from './progress.ts';
-import { startStack, type DemoStack } from './start-stack.ts';
+import { createStack, PortTakenError, StackStopped, type StartedStack } from './start-stack.ts';
 import { summaryText } from './summary.ts';
 import { DEMO_ORDERS, type DemoOrder } from './traffic.ts';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
+
+/** Exit code after Ctrl-C during start-up (128 + SIGINT, as a shell reports it). */
+const INTERRUPTED = 130;
 
 interface Sent {
   order: DemoOrder;
@@ -29,8 +35,8 @@ async function send(ordersUrl: string, order: DemoOrder): Promise<Sent> {
   return { order, status: res.status, traceId };
 }
 
-/** Sends the burst and prints each trace once complete, in the order sent; resolves when all are printed. */
-async function trafficAndTrees(stack: DemoStack, client: XRayClient): Promise<void> {
+/** Sends the burst and prints each trace once complete, in the order sent, each with its UI link. */
+async function trafficAndTrees(stack: StartedStack, client: XRayClient): Promise<void> {
   const sent = await Promise.all(DEMO_ORDERS.map((o) => send(stack.system.ordersUrl, o)));
   print(
     progressLine(
@@ -45,65 +51,108 @@ async function trafficAndTrees(stack: DemoStack, client: XRayClient): Promise<vo
   for (const [i, s] of sent.entries()) {
     const trace = await traces[i]!;
     const note = i === 0 ? `  ← first tree ${formatMs(performance.now())} after start` : '';
-    print(`\n── ${i + 1}. ${s.order.label} (HTTP ${s.status})${note}\n${trace.print()}`);
+    const link = `${TREE_LINK_LABEL}${stack.xray.endpoint}/#/traces/${s.traceId}`;
+    print(`\n── ${i + 1}. [HTTP ${s.status}] ${s.order.label}${note}\n${trace.print()}\n${link}`);
   }
 }
+
+/** `stopped (orders 0, …)`: how each service ended, or that none had come up. */
+function stoppedLine(exits: Record<string, ServiceExit>, tookMs: number): string {
+  const codes = Object.entries(exits).map(([n, e]) => `${n} ${e.signal ?? e.code}`);
+  return progressLine(codes.length ? `stopped (${codes.join(', ')})` : 'stopped', tookMs);
+}
+
+const cleanly = (exits: Record<string, ServiceExit>): boolean =>
+  Object.values(exits).every((e) => e.code === 0);
 
 async function main(): Promise<number> {
   const options = parseDemoArgs(process.argv.slice(2));
   if ('error' in options) {
-    process.stderr.write(`${options.error}\n${DEMO_USAGE}\n`);
+    process.stderr.write(`${options.error}\n\n${DEMO_USAGE}\n`);
     return 2;
   }
-  print(
-    'otel-xray demo: orders → SNS → inventory/audit → SQS → shipping → orders, traced into a local X-Ray',
-  );
-  const state: { stack?: DemoStack } = {};
-  let stopped: Promise<number> | undefined;
-  const stop = (why: string): Promise<number> =>
-    (stopped ??= (async () => {
-      if (!state.stack) return 1;
-      print(progressLine(`${why}: stopping services, local X-Ray and emulator`));
-      const t = performance.now();
-      const exits = await state.stack.stop(why === 'SIGINT');
-      const codes = Object.entries(exits).map(([n, e]) => `${n} ${e.signal ?? e.code}`);
-      print(progressLine(`stopped (${codes.join(', ')})`, performance.now() - t));
-      return Object.values(exits).every((e) => e.code === 0) ? 0 : 1;
-    })());
+  if (options.help) {
+    print(DEMO_USAGE);
+    return 0;
+  }
+  const stack = createStack({ port: options.port, verbose: options.verbose, print });
+  const stopAll = async (why: string): Promise<Record<string, ServiceExit>> => {
+    const t = performance.now();
+    const exits = await stack.stop(why);
+    print(stoppedLine(exits, performance.now() - t));
+    return exits;
+  };
+  // Ctrl-C reaches the services too (same process group); LocalStack runs in its own group and
+  // is stopped here. Start-up may be anywhere: stop() waits for the step in flight.
+  let interrupted = false;
   const onSignal = (signal: NodeJS.Signals): void => {
-    void stop(signal).then((code) => process.exit(code));
+    if (interrupted) {
+      print(progressLine(`${signal} again: not waiting, killing what is left`));
+      process.exit(INTERRUPTED); // the exit hooks SIGKILL the services and LocalStack
+    }
+    interrupted = true;
+    const during = stack.starting();
+    const why = during ? `${signal} during start-up (${during})` : signal;
+    void stopAll(why).then((exits) => process.exit(during ? INTERRUPTED : cleanly(exits) ? 0 : 1));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const stack = await startStack({ port: options.port, verbose: options.verbose, print });
-  state.stack = stack;
+  const never = new Promise<number>(() => undefined); // onSignal exits
+
+  print(
+    'otel-xray demo: orders → SNS → inventory/audit → SQS → shipping → orders, traced into a local X-Ray',
+  );
+  let started: StartedStack;
+  try {
+    started = await stack.start();
+  } catch (error) {
+    if (error instanceof StackStopped || interrupted) return never;
+    if (error instanceof PortTakenError) {
+      const lines = `demo: ${error.message}`.split('\n').map((l) => wrapLine(l, MAX_COLUMNS, 2));
+      process.stderr.write(`${lines.join('\n')}\n`);
+      return 2;
+    }
+    throw error;
+  }
   const client = new XRayClient({
-    endpoint: stack.xray.endpoint,
+    endpoint: started.xray.endpoint,
     region: process.env.AWS_REGION ?? 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
   try {
-    await trafficAndTrees(stack, client);
+    await trafficAndTrees(started, client);
     print(`\n${await summaryText(client)}`);
   } catch (error) {
+    client.destroy();
+    if (interrupted) return never;
     print(`\ndemo failed: ${error instanceof Error ? error.message : String(error)}`);
-    for (const s of Object.values(stack.system.services)) {
+    for (const s of Object.values(started.system.services)) {
       print(`\n── ${s.name} output (last lines)\n${s.output().split('\n').slice(-20).join('\n')}`);
     }
-    client.destroy();
-    await stop('failure');
+    await stopAll('failure');
     return 1;
   }
   client.destroy();
+  if (interrupted) return never;
+  const ui = started.xray.endpoint;
+  if (options.once) {
+    print('');
+    const exits = await stopAll('--once');
+    print(`The UI at ${ui} and the links above were up while the demo ran;`);
+    print('run without --once to keep them up until Ctrl-C.');
+    return cleanly(exits) ? 0 : 1;
+  }
+  const fellBack = started.fellBackFrom === undefined ? '' : ` (${started.fellBackFrom} was taken)`;
+  print(`\nUI: ${ui}  (service map, traces, timelines; X-Ray API on the same port)`);
   print(
-    `\nUI: ${stack.xray.endpoint}  (service map, traces, timelines; X-Ray API on the same port)`,
+    `Trace your own app into it: AWS_XRAY_DAEMON_ADDRESS=${started.xray.udpAddress}${fellBack}`,
   );
-  if (options.once) return stop('--once');
   print('Up until Ctrl-C. Send more orders, e.g.:');
   print(
-    `  curl -s -XPOST ${stack.system.ordersUrl}/orders -H 'content-type: application/json' -d '{"customerId":"c-1","lines":[{"sku":"sku-apple","qty":1}]}'`,
+    `  curl -s -XPOST ${started.system.ordersUrl}/orders -H 'content-type: application/json' \\\n` +
+      `    -d '{"customerId":"c-1","lines":[{"sku":"sku-apple","qty":1}]}'`,
   );
-  return new Promise<number>(() => undefined); // onSignal exits
+  return never;
 }
 
 /** Runs the demo; resolves with the process exit code. */

@@ -1,17 +1,40 @@
-// The service map as a table (pure): GetServiceGraph output → one row per node with request
-// count, error and fault rates and response-time percentiles from the node's histogram.
+// The service map as text (pure): GetServiceGraph output → one row per node with request count,
+// error and fault rates and response-time percentiles from its histogram, and the edges between
+// the same rows — the client included, as X-Ray's map shows it.
+import { MAX_COLUMNS, wrapLine } from './line-width.ts';
+
+/** Request counts of a node or an edge. */
+interface Statistics {
+  TotalCount?: number;
+  ErrorStatistics?: { TotalCount?: number };
+  FaultStatistics?: { TotalCount?: number };
+}
+
+type Histogram = Array<{ Value?: number; Count?: number }>;
+
+/** The parts of a GetServiceGraph edge the summary reads. */
+export interface GraphEdge {
+  /** The node called. */
+  ReferenceId?: number;
+  SummaryStatistics?: Statistics;
+  ResponseTimeHistogram?: Histogram;
+}
 
 /** The parts of a GetServiceGraph node the summary reads. */
 export interface GraphNode {
+  ReferenceId?: number;
   Name?: string;
   Type?: string;
-  SummaryStatistics?: {
-    TotalCount?: number;
-    ErrorStatistics?: { TotalCount?: number };
-    FaultStatistics?: { TotalCount?: number };
-  };
-  ResponseTimeHistogram?: Array<{ Value?: number; Count?: number }>;
+  SummaryStatistics?: Statistics;
+  ResponseTimeHistogram?: Histogram;
+  Edges?: GraphEdge[];
 }
+
+/** The row and edge-list name of every client node (X-Ray names a client after the service it calls). */
+export const CLIENT = 'client';
+
+const isClient = (n: GraphNode): boolean => n.Type === 'client';
+const labelOf = (n: GraphNode): string => (isClient(n) ? CLIENT : (n.Name ?? '?'));
 
 /** One row of the summary. */
 export interface ServiceRow {
@@ -48,34 +71,103 @@ export function histogramQuantile(
   return entries.at(-1)!.value;
 }
 
-/** Rows for every node except the synthetic client, services first, then inferred resources. */
+function row(name: string, type: string, stats: Statistics, histogram: Histogram): ServiceRow {
+  const requests = stats.TotalCount ?? 0;
+  const rate = (count: number | undefined): number => (requests ? (count ?? 0) / requests : 0);
+  return {
+    name,
+    type,
+    requests,
+    errorRate: rate(stats.ErrorStatistics?.TotalCount),
+    faultRate: rate(stats.FaultStatistics?.TotalCount),
+    p50: histogramQuantile(histogram, 0.5),
+    p99: histogramQuantile(histogram, 0.99),
+  };
+}
+
+/** The client sends no segments: its numbers are those of its calls (its edges), summed. */
+function clientRow(clients: readonly GraphNode[]): ServiceRow {
+  const edges = clients.flatMap((c) => c.Edges ?? []);
+  const sum = (pick: (s: Statistics) => number | undefined): number =>
+    edges.reduce((n, e) => n + (pick(e.SummaryStatistics ?? {}) ?? 0), 0);
+  const stats: Statistics = {
+    TotalCount: sum((s) => s.TotalCount),
+    ErrorStatistics: { TotalCount: sum((s) => s.ErrorStatistics?.TotalCount) },
+    FaultStatistics: { TotalCount: sum((s) => s.FaultStatistics?.TotalCount) },
+  };
+  return row(
+    CLIENT,
+    'client',
+    stats,
+    edges.flatMap((e) => e.ResponseTimeHistogram ?? []),
+  );
+}
+
+/** One row per node — the client (all client nodes in one), services, then inferred resources. */
 export function summarizeServices(nodes: readonly GraphNode[]): ServiceRow[] {
+  const clients = nodes.filter(isClient);
   const rows = nodes
-    .filter((n) => n.Type !== 'client')
-    .map((n): ServiceRow => {
-      const stats = n.SummaryStatistics ?? {};
-      const requests = stats.TotalCount ?? 0;
-      const rate = (count: number | undefined): number => (requests ? (count ?? 0) / requests : 0);
-      const histogram = n.ResponseTimeHistogram ?? [];
-      return {
-        name: n.Name ?? '?',
-        type: n.Type || 'service',
-        requests,
-        errorRate: rate(stats.ErrorStatistics?.TotalCount),
-        faultRate: rate(stats.FaultStatistics?.TotalCount),
-        p50: histogramQuantile(histogram, 0.5),
-        p99: histogramQuantile(histogram, 0.99),
-      };
-    });
+    .filter((n) => !isClient(n))
+    .map((n) =>
+      row(
+        labelOf(n),
+        n.Type || 'service',
+        n.SummaryStatistics ?? {},
+        n.ResponseTimeHistogram ?? [],
+      ),
+    );
   const inferred = (r: ServiceRow): number => (r.type.startsWith('AWS::') ? 1 : 0);
-  return rows.sort((a, b) => inferred(a) - inferred(b) || a.name.localeCompare(b.name));
+  rows.sort((a, b) => inferred(a) - inferred(b) || a.name.localeCompare(b.name));
+  return clients.length ? [clientRow(clients), ...rows] : rows;
+}
+
+/** Caller → callee by row name, in the rows' order; each pair once. */
+export function summarizeEdges(
+  nodes: readonly GraphNode[],
+  rows: readonly ServiceRow[],
+): Array<{ from: string; to: string }> {
+  const byRef = new Map(nodes.map((n) => [n.ReferenceId, n]));
+  const pairs = new Map<string, { from: string; to: string }>();
+  for (const node of nodes) {
+    for (const edge of node.Edges ?? []) {
+      const to = byRef.get(edge.ReferenceId);
+      if (!to) continue;
+      const pair = { from: labelOf(node), to: labelOf(to) };
+      pairs.set(`${pair.from}\u0000${pair.to}`, pair);
+    }
+  }
+  const order = new Map(rows.map((r, i) => [r.name, i]));
+  const rank = (name: string): number => order.get(name) ?? rows.length;
+  return [...pairs.values()].sort(
+    (a, b) => rank(a.from) - rank(b.from) || rank(a.to) - rank(b.to) || a.to.localeCompare(b.to),
+  );
+}
+
+/**
+ * One line per caller, `orders  → topic, other-topic`, callers aligned; a long list wraps under
+ * its first callee.
+ */
+export function formatEdgeList(edges: ReadonlyArray<{ from: string; to: string }>): string[] {
+  const callees = new Map<string, string[]>();
+  for (const { from, to } of edges) callees.set(from, [...(callees.get(from) ?? []), to]);
+  const width = Math.max(0, ...[...callees.keys()].map((name) => name.length));
+  return [...callees].flatMap(([from, to]) => {
+    const head = `${from.padEnd(width)} → `;
+    return wrapLine(`${head}${to.join(', ')}`, MAX_COLUMNS - 2, head.length).split('\n');
+  });
 }
 
 /** The rows as an aligned text table. */
 export function formatServiceTable(rows: readonly ServiceRow[]): string {
   const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
   const secs = (x: number | undefined): string =>
-    x === undefined ? '–' : x < 1 ? `${(x * 1000).toFixed(1)} ms` : `${x.toFixed(2)} s`;
+    x === undefined
+      ? '–'
+      : x < 0.01
+        ? `${(x * 1000).toFixed(1)} ms`
+        : x < 1
+          ? `${(x * 1000).toFixed(0)} ms`
+          : `${x.toFixed(2)} s`;
   const table = [
     ['node', 'type', 'requests', 'errors', 'faults', 'p50', 'p99'],
     ...rows.map((r) => [

@@ -4,7 +4,12 @@ import {
   GetTraceSummariesCommand,
   type XRayClient,
 } from '@aws-sdk/client-xray';
-import { formatServiceTable, summarizeServices } from './service-summary.ts';
+import {
+  formatEdgeList,
+  formatServiceTable,
+  summarizeEdges,
+  summarizeServices,
+} from './service-summary.ts';
 import { DEMO_QUERIES } from './traffic.ts';
 
 const window = (): { StartTime: Date; EndTime: Date } => ({
@@ -12,34 +17,31 @@ const window = (): { StartTime: Date; EndTime: Date } => ({
   EndTime: new Date(Date.now() + 60_000),
 });
 
-/** The service map table (GetServiceGraph) and how many traces each example query finds. */
+/** The service map table and its edges (GetServiceGraph), and how many traces each example query finds. */
 export async function summaryText(client: XRayClient): Promise<string> {
   const graph = await client.send(new GetServiceGraphCommand(window()));
-  const table = formatServiceTable(summarizeServices(graph.Services ?? []));
-  const edges: string[] = [];
-  const byRef = new Map((graph.Services ?? []).map((s) => [s.ReferenceId, s]));
-  for (const s of graph.Services ?? []) {
-    for (const e of s.Edges ?? []) {
-      const to = byRef.get(e.ReferenceId);
-      const from = s.Type === 'client' ? 'client' : (s.Name ?? '?');
-      if (to) edges.push(`${from} → ${to.Name ?? '?'}`);
-    }
-  }
+  const nodes = graph.Services ?? [];
+  const rows = summarizeServices(nodes);
+  const edges = formatEdgeList(summarizeEdges(nodes, rows));
   const queries: string[] = [];
+  const width = Math.max(...DEMO_QUERIES.map((q) => q.filter.length));
   for (const q of DEMO_QUERIES) {
     const out = await client.send(
       new GetTraceSummariesCommand({ ...window(), FilterExpression: q.filter }),
     );
     const n = out.TraceSummaries?.length ?? 0;
     queries.push(
-      `  ${q.filter.padEnd(58)} ${String(n).padStart(2)} trace${n === 1 ? ' ' : 's'}  (${q.finds})`,
+      `  ${q.filter.padEnd(width)}  ${String(n).padStart(2)} trace${n === 1 ? ' ' : 's'}  (${q.finds})`,
     );
   }
   return [
     'Service map (GetServiceGraph):',
-    ...table.split('\n').map((l) => `  ${l}`),
+    ...formatServiceTable(rows)
+      .split('\n')
+      .map((l) => `  ${l}`),
     '',
-    `Edges: ${edges.join(', ')}`,
+    'Calls (caller → callee, the edges of the map):',
+    ...edges.map((l) => `  ${l}`),
     '',
     'Filter expressions to try (GetTraceSummaries):',
     ...queries,

@@ -4,7 +4,7 @@ import { MAX_RECEIVE_COUNT } from '@otel-xray-services/kit';
 
 /** One request of the burst. */
 export interface DemoOrder {
-  /** What the order shows. */
+  /** What the order shows (its heading adds the HTTP status). */
   label: string;
   body: unknown;
   headers?: Record<string, string>;
@@ -28,7 +28,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     expect: { segments: 5, services: ['orders', 'inventory', 'shipping', 'audit'] },
   },
   {
-    label: 'multi-line order: inventory → SendMessageBatch → one shipping segment per line',
+    label: 'multi-line order: inventory → SendMessageBatch, one shipping segment per line',
     body: {
       customerId: 'c-300',
       customerTier: 'gold',
@@ -38,7 +38,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     expect: { segments: 9 },
   },
   {
-    label: `poison order (unknown SKU): inventory faults on each of ${MAX_RECEIVE_COUNT} receives, then the DLQ`,
+    label: `poison order (unknown SKU): inventory faults on all ${MAX_RECEIVE_COUNT} receives, then the DLQ`,
     body: { customerId: 'c-400', customerTier: 'standard', lines: [line('sku-durian')] },
     expect: {
       until: (t) =>
@@ -47,13 +47,13 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     },
   },
   {
-    label: 'enterprise order whose SNS publish fails (x-demo-fault: publish) → 500',
+    label: 'enterprise order whose SNS publish fails (x-demo-fault: publish)',
     body: { customerId: 'c-500', customerTier: 'enterprise', lines: [line('sku-pear')] },
     headers: { 'x-demo-fault': 'publish' },
     expect: { segments: 1 },
   },
   {
-    label: 'invalid order (no lines) → 400',
+    label: 'invalid order (no lines)',
     body: { customerId: 'c-600', lines: [] },
     expect: { segments: 1 },
   },
@@ -64,7 +64,7 @@ export const DEMO_QUERIES: ReadonlyArray<{ filter: string; finds: string }> = [
   { filter: 'service("inventory") { fault }', finds: 'the poison order' },
   {
     filter: 'annotation.customer_tier = "enterprise" AND fault = true',
-    finds: 'enterprise requests that failed',
+    finds: 'failed enterprise orders',
   },
   { filter: 'http.url CONTAINS "/orders"', finds: 'every order request' },
   { filter: 'service("orders") AND duration > 0', finds: 'every trace through orders' },

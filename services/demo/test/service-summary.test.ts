@@ -1,9 +1,53 @@
 import { describe, it, expect } from 'vitest';
 import {
+  formatEdgeList,
   formatServiceTable,
   histogramQuantile,
+  summarizeEdges,
   summarizeServices,
+  type GraphNode,
 } from '../src/service-summary.ts';
+import { MAX_COLUMNS, columns } from '../src/line-width.ts';
+
+// GetServiceGraph as the local X-Ray answers it for the demo: the client (named after the
+// service it calls), the services, the inferred topic and queue
+const GRAPH: GraphNode[] = [
+  {
+    ReferenceId: 0,
+    Name: 'orders',
+    Type: 'client',
+    Edges: [
+      {
+        ReferenceId: 1,
+        SummaryStatistics: {
+          TotalCount: 6,
+          ErrorStatistics: { TotalCount: 1 },
+          FaultStatistics: { TotalCount: 1 },
+        },
+        ResponseTimeHistogram: [
+          { Value: 0.002, Count: 1 },
+          { Value: 0.1, Count: 5 },
+        ],
+      },
+    ],
+  },
+  {
+    ReferenceId: 1,
+    Name: 'orders',
+    SummaryStatistics: { TotalCount: 11 },
+    Edges: [{ ReferenceId: 3 }, { ReferenceId: 4 }],
+  },
+  { ReferenceId: 2, Name: 'inventory', Edges: [{ ReferenceId: 5 }] },
+  {
+    ReferenceId: 3,
+    Name: 'demo-mxcd7jpx-orders',
+    Type: 'AWS::SNS::Topic',
+    Edges: [{ ReferenceId: 2 }, { ReferenceId: 6 }],
+  },
+  { ReferenceId: 4, Name: 'demo-mxcd7jpx-orders-does-not-exist', Type: 'AWS::SNS::Topic' },
+  { ReferenceId: 5, Name: 'demo-mxcd7jpx-shipping', Type: 'AWS::SQS::Queue' },
+  { ReferenceId: 6, Name: 'audit' },
+];
 
 describe('service-summary', () => {
   describe('histogramQuantile', () => {
@@ -25,9 +69,8 @@ describe('service-summary', () => {
   });
 
   describe('summarizeServices', () => {
-    it('computes rates per node, drops the client and lists services before inferred resources', () => {
+    it('computes rates per node and lists services before inferred resources', () => {
       const rows = summarizeServices([
-        { Name: 'orders', Type: 'client' },
         {
           Name: 'q',
           Type: 'AWS::SQS::Queue',
@@ -64,6 +107,72 @@ describe('service-summary', () => {
         },
       ]);
     });
+
+    it('puts the client first, named client, with the numbers of its calls', () => {
+      const rows = summarizeServices(GRAPH);
+      expect(rows.map((r) => r.name)).toEqual([
+        'client',
+        'audit',
+        'inventory',
+        'orders',
+        'demo-mxcd7jpx-orders',
+        'demo-mxcd7jpx-orders-does-not-exist',
+        'demo-mxcd7jpx-shipping',
+      ]);
+      expect(rows[0]).toEqual({
+        name: 'client',
+        type: 'client',
+        requests: 6,
+        errorRate: 1 / 6,
+        faultRate: 1 / 6,
+        p50: 0.1,
+        p99: 0.1,
+      });
+    });
+  });
+
+  describe('summarizeEdges', () => {
+    it('names both ends as the table does, callers in table order', () => {
+      expect(summarizeEdges(GRAPH, summarizeServices(GRAPH))).toEqual([
+        { from: 'client', to: 'orders' },
+        { from: 'inventory', to: 'demo-mxcd7jpx-shipping' },
+        { from: 'orders', to: 'demo-mxcd7jpx-orders' },
+        { from: 'orders', to: 'demo-mxcd7jpx-orders-does-not-exist' },
+        { from: 'demo-mxcd7jpx-orders', to: 'audit' },
+        { from: 'demo-mxcd7jpx-orders', to: 'inventory' },
+      ]);
+    });
+
+    it('has every end of every edge as a row of the table', () => {
+      const rows = summarizeServices(GRAPH);
+      const names = new Set(rows.map((r) => r.name));
+      for (const { from, to } of summarizeEdges(GRAPH, rows)) {
+        expect(names).toContain(from);
+        expect(names).toContain(to);
+      }
+    });
+  });
+
+  describe('formatEdgeList', () => {
+    it('writes one line per caller with the callers aligned', () => {
+      expect(formatEdgeList(summarizeEdges(GRAPH, summarizeServices(GRAPH)))).toEqual([
+        'client               → orders',
+        'inventory            → demo-mxcd7jpx-shipping',
+        'orders               → demo-mxcd7jpx-orders, demo-mxcd7jpx-orders-does-not-exist',
+        'demo-mxcd7jpx-orders → audit, inventory',
+      ]);
+    });
+
+    it('wraps a long list of callees under the first one', () => {
+      const edges = Array.from({ length: 8 }, (_, i) => ({
+        from: 'hub',
+        to: `callee-number-${i}`,
+      }));
+      const lines = formatEdgeList(edges);
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(MAX_COLUMNS - 2);
+      expect(lines[1]).toMatch(/^ {6}callee-number-/);
+    });
   });
 
   describe('formatServiceTable', () => {
@@ -83,6 +192,15 @@ describe('service-summary', () => {
         'node    type     requests  errors  faults     p50     p99',
         'orders  service        11   9.1 %   0.0 %  9.0 ms  1.50 s',
       ]);
+    });
+
+    it("fits the demo's map in the width (two columns of indent included)", () => {
+      const rows = summarizeServices(GRAPH).map((r) => ({ ...r, p50: 0.1234, p99: 0.1234 }));
+      const lines = formatServiceTable(rows).split('\n');
+      expect(lines[1]).toMatch(
+        /client {2,}client {2,}6 {2,}16\.7 % {2,}16\.7 % {2,}123 ms {2,}123 ms$/,
+      );
+      for (const line of lines) expect(columns(line)).toBeLessThanOrEqual(MAX_COLUMNS - 2);
     });
   });
 });

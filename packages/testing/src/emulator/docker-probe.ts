@@ -43,6 +43,19 @@ export function dockerCandidates(
   return sockets.map((socketPath) => ({ socketPath }));
 }
 
+/**
+ * `no Docker socket (/var/run/docker.sock or 5 other known paths)`: the first path tried, the
+ * rest (XDG, Docker Desktop, Colima, Rancher Desktop) counted, so the line stays short. Pure.
+ */
+export function noSocketDetail(tried: readonly string[]): string {
+  const [first, ...others] = tried;
+  if (first === undefined) return 'no Docker socket (DOCKER_HOST unusable)';
+  const more = others.length
+    ? ` or ${others.length} other known path${others.length === 1 ? '' : 's'}`
+    : '';
+  return `no Docker socket (${first}${more})`;
+}
+
 /** Pings the candidates that exist (in parallel); reachable when any answers `/_ping` with 200. */
 export async function probeDocker(
   env: Record<string, string | undefined> = process.env,
@@ -53,10 +66,7 @@ export async function probeDocker(
   const label = (c: DockerEndpoint): string =>
     'socketPath' in c ? c.socketPath : `${c.host}:${c.port}`;
   if (present.length === 0) {
-    return {
-      reachable: false,
-      detail: `no Docker socket (${candidates.map(label).join(', ') || 'DOCKER_HOST unusable'})`,
-    };
+    return { reachable: false, detail: noSocketDetail(candidates.map(label)) };
   }
   const tls = present.find((c) => 'tls' in c && c.tls);
   if (tls) return { reachable: true, detail: `DOCKER_HOST ${label(tls)} uses TLS (not probed)` };

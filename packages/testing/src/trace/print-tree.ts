@@ -28,7 +28,8 @@ export function describeNode(node: TraceNode): string {
   else if (node.origin) parts.push(node.origin);
   const call = [node.namespace, node.aws?.operation].filter((s) => typeof s === 'string').join(' ');
   if (call) parts.push(call);
-  const http = httpOf(node);
+  // an inferred node repeats its caller's request: its status says enough, the path is one line up
+  const http = node.inferred ? statusOf(node) : httpOf(node);
   if (http) parts.push(http);
   if (node.durationMs !== undefined) parts.push(`${node.durationMs.toFixed(1)} ms`);
   const markers = [
@@ -48,6 +49,11 @@ function httpOf(node: TraceNode): string | undefined {
   const target = [method, url === undefined ? undefined : pathOf(url)].filter(Boolean).join(' ');
   if (status === undefined) return target || undefined;
   return target ? `${target} → ${status}` : `→ ${status}`;
+}
+
+function statusOf(node: TraceNode): string | undefined {
+  const status = node.http?.response?.status;
+  return status === undefined ? undefined : `→ ${status}`;
 }
 
 function pathOf(url: string): string {
