@@ -21,6 +21,7 @@ export interface UrlState {
 
 /** The range of a page opened without one: the last 15 minutes. */
 export const DEFAULT_RANGE: TimeRange = { kind: 'relative', minutes: 15 };
+const DEFAULT_MINUTES = 15;
 
 const TRACE_ID = /^1-[0-9a-f]{8}-[0-9a-f]{24}$/;
 const SEGMENT_ID = /^[0-9a-f]{16}$/;
@@ -114,7 +115,7 @@ export function formatHash(state: UrlState): string {
   if (r.kind === 'absolute') {
     params.set('from', formatInstant(r.from));
     params.set('to', formatInstant(r.to));
-  } else if (r.minutes !== DEFAULT_RANGE.minutes) {
+  } else if (r.minutes !== DEFAULT_MINUTES) {
     params.set('from', formatMinutes(r.minutes));
   }
   if (state.group !== undefined && state.group !== '') params.set('group', state.group);
