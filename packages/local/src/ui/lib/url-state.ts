@@ -33,7 +33,7 @@ const MAX_MINUTES = 10 * 366 * 1440;
 const MAX_GROUP = 32;
 
 /** Whether `id` is an X-Ray trace ID in its canonical (lower-case) form. */
-export function isTraceId(id: string): boolean {
+function isTraceId(id: string): boolean {
   return TRACE_ID.test(id);
 }
 
