@@ -66,13 +66,15 @@ async function paged<R extends { NextToken?: string }, I>(
   return { ok: true, value: all };
 }
 
-/** GetServiceGraph over `[start, end)` (epoch seconds). */
-export function getServiceGraph(start: number, end: number): Promise<ApiResult<Service[]>> {
-  return paged<ServiceGraphResult, Service>(
-    '/ServiceGraph',
-    { StartTime: start, EndTime: end },
-    (r) => r.Services,
-  );
+/** GetServiceGraph over `[start, end)` (epoch seconds), of one group's traces when named. */
+export function getServiceGraph(
+  start: number,
+  end: number,
+  group?: string,
+): Promise<ApiResult<Service[]>> {
+  const body: Record<string, unknown> = { StartTime: start, EndTime: end };
+  if (group !== undefined && group !== '') body.GroupName = group;
+  return paged<ServiceGraphResult, Service>('/ServiceGraph', body, (r) => r.Services);
 }
 
 /** GetTraceSummaries over `[start, end)`, with an optional filter expression. */

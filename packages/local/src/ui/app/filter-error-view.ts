@@ -4,12 +4,16 @@ import { parseFilterError, splitAtError } from '../lib/filter-error.ts';
 import type { ApiError } from './api.ts';
 import { h, replace } from './dom.ts';
 
-/** Shows `error` for `expression`, or clears the message when `error` is undefined. */
+/**
+ * Shows `error` for `expression`, or clears the message when `error` is undefined. `offset`:
+ * characters the server saw before `expression` (a group clause wrapped around it).
+ */
 export function renderFilterError(
   host: HTMLElement,
   input: HTMLInputElement,
   expression: string,
   error: ApiError | undefined,
+  offset = 0,
 ): void {
   input.classList.toggle('invalid', error !== undefined);
   input.setAttribute('aria-invalid', String(error !== undefined));
@@ -18,7 +22,11 @@ export function renderFilterError(
     replace(host);
     return;
   }
-  const parsed = parseFilterError(error.message, expression);
+  const sent = parseFilterError(error.message, ' '.repeat(offset) + expression);
+  const parsed = {
+    message: sent.message,
+    position: sent.position === undefined ? undefined : Math.max(sent.position - offset, 0),
+  };
   const where =
     parsed.position === undefined
       ? null

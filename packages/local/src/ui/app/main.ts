@@ -1,8 +1,11 @@
 /// <reference lib="dom" />
 // The page's state and wiring: loads the map and the trace list every few seconds (paused while
 // the user edits the filter or presses pause), and the selected trace's waterfall and detail.
+// The URL fragment holds the trace, segment, filter, range and group (lib/url-state.ts): every
+// change the user makes is written there, and back/forward or an edited URL is read back.
 import type { SegmentDocument } from '@otel-xray/core';
 import { formatClock, formatDurationMs, plural } from '../lib/format.ts';
+import { withGroup } from '../lib/group-filter.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
 import { describeEntity } from '../lib/segment-detail.ts';
@@ -12,11 +15,17 @@ import type { Status } from '../lib/status.ts';
 import { buildTimelineRows, parseTraceDocuments } from '../lib/timeline.ts';
 import type { TimelineRow } from '../lib/timeline.ts';
 import { timelineScale } from '../lib/timeline-scale.ts';
+import { rangeBounds } from '../lib/time-range.ts';
+import { parseTraceIdInput } from '../lib/trace-id-input.ts';
+import { chooseTrace } from '../lib/trace-selection.ts';
+import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
+import type { UrlState } from '../lib/url-state.ts';
 import type { TraceSummary } from '../lib/wire-types.ts';
 import { getServiceGraph, getTrace, getTraceSummaries } from './api.ts';
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
+import { pickedRange, showRange } from './range-select-view.ts';
 import { renderServiceMap } from './service-map-view.ts';
 import { renderTimeline } from './timeline-view.ts';
 import { renderTraceList } from './trace-list-view.ts';
@@ -38,15 +47,24 @@ const el = {
   count: byId('trace-count'),
   traceId: byId('trace-id'),
   traceMeta: byId('trace-meta'),
+  traceNote: byId('trace-note'),
   timeline: byId('timeline'),
   detail: byId('detail'),
 };
 
 const state = {
-  applied: '',
+  /** What the URL says; the list, the filter box and the picker follow it. */
+  route: parseHash(location.hash),
   manual: false,
   summaries: [] as TraceSummary[],
+  /** Whether `summaries` were loaded for `route`'s query (not an earlier one). */
+  listed: false,
+  /** The trace shown: the URL's, else the newest of the list (kept while listed). */
   trace: undefined as string | undefined,
+  /** The shown trace is the URL's but the list does not have it. */
+  outside: false,
+  /** The user just changed the query: let the URL's trace go if the new list lacks it. */
+  dropUnlisted: false,
   row: undefined as string | undefined,
   docs: [] as SegmentDocument[],
   rows: [] as TimelineRow[],
@@ -83,14 +101,12 @@ function drawTimeline(): void {
   showDetail();
 }
 
-function range(): [number, number] {
-  const now = Date.now() / 1000;
-  // A minute of slack past now covers clocks of services slightly ahead of this browser.
-  return [now - Number(el.window.value) * 60, now + 60];
-}
-
 function paused(): boolean {
-  return shouldPause({ manual: state.manual, draft: el.filter.value, applied: state.applied });
+  return shouldPause({
+    manual: state.manual,
+    draft: el.filter.value,
+    applied: state.route.filter,
+  });
 }
 
 function showLive(): void {
@@ -106,15 +122,47 @@ function showDetail(): void {
   else renderDetail(el.detail, row, describeEntity(row, state.docs, offsetMinutes));
 }
 
+/** Records `next` in the history (a new entry, or replacing the current one). */
+function writeUrl(next: UrlState, mode: 'push' | 'replace'): void {
+  state.route = next;
+  const hash = formatHash(next);
+  if (hash === location.hash) return;
+  if (mode === 'push') history.pushState(null, '', hash);
+  else history.replaceState(null, '', hash);
+}
+
+function showNote(): void {
+  el.traceNote.hidden = !state.outside;
+  el.traceNote.textContent = state.outside
+    ? 'Not in the list: outside the filter, group or time range'
+    : '';
+}
+
+function showNoTrace(): void {
+  el.traceId.textContent = '';
+  el.traceMeta.textContent = '';
+  state.docs = [];
+  state.rows = [];
+  state.row = undefined;
+  const why = state.summaries.length === 0 ? 'No trace in this list.' : 'Select a trace.';
+  replace(el.timeline, h('p', { class: 'muted' }, why));
+  drawn.delete('timeline');
+  showDetail();
+}
+
 function selectRow(id: string): void {
   state.row = id;
   drawTimeline();
+  // Replaced, not pushed: back leaves the trace rather than stepping through its segments.
+  if (state.trace !== undefined)
+    writeUrl({ ...state.route, traceId: state.trace, segmentId: id }, 'replace');
 }
 
 async function loadTrace(id: string): Promise<void> {
   const res = await getTrace(id);
   if (id !== state.trace) return;
   el.traceId.textContent = id;
+  showNote();
   if (!res.ok || res.value === undefined) {
     const why = res.ok
       ? 'This trace is not assembled yet.'
@@ -125,39 +173,62 @@ async function loadTrace(id: string): Promise<void> {
   }
   state.docs = parseTraceDocuments(res.value);
   state.rows = buildTimelineRows(state.docs);
-  if (!state.rows.some((r) => r.id === state.row)) state.row = state.rows[0]?.id;
+  const wanted = state.route.traceId === id ? state.route.segmentId : undefined;
+  if (wanted !== undefined && state.rows.some((r) => r.id === wanted)) state.row = wanted;
+  else if (!state.rows.some((r) => r.id === state.row)) state.row = state.rows[0]?.id;
   const scale = timelineScale(state.rows);
   el.traceMeta.textContent = `${state.rows.length} (sub)segments · ${formatDurationMs(scale.seconds)}`;
   drawTimeline();
 }
 
-function selectTrace(id: string): void {
+/** Shows trace `id` (or none) in the trace pane. */
+function showTrace(id: string | undefined): void {
   if (id !== state.trace) state.row = undefined;
   state.trace = id;
   drawList();
-  void loadTrace(id);
+  if (id === undefined) showNoTrace();
+  else void loadTrace(id);
+}
+
+/** Applies the list's answer to the trace pane: see lib/trace-selection.ts. */
+function settleSelection(): void {
+  const choice = chooseTrace({
+    pinned: state.route.traceId,
+    current: state.trace,
+    summaries: state.summaries,
+    dropUnlisted: state.dropUnlisted,
+  });
+  state.dropUnlisted = false;
+  if (choice.pinned !== state.route.traceId) {
+    writeUrl({ ...state.route, traceId: undefined, segmentId: undefined }, 'replace');
+  }
+  state.outside = choice.outside;
+  showNote();
+  if (choice.trace !== state.trace) showTrace(choice.trace);
 }
 
 async function refresh(): Promise<void> {
-  const [start, end] = range();
-  const filter = state.applied;
+  const route = state.route;
+  const [start, end] = rangeBounds(route.range, Date.now() / 1000);
+  const filter = route.filter;
+  const grouped = withGroup(filter, route.group);
   const [graph, summaries] = await Promise.all([
-    getServiceGraph(start, end),
-    getTraceSummaries(start, end, filter),
+    getServiceGraph(start, end, route.group),
+    getTraceSummaries(start, end, grouped.expression),
   ]);
   el.mapError.hidden = graph.ok;
   if (graph.ok && changed('map', graph.value)) {
     renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), applyServiceFilter);
   } else if (!graph.ok) el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
-  if (filter !== state.applied) return;
+  if (!sameQuery(route, state.route)) return;
+  state.listed = summaries.ok;
   if (summaries.ok) {
     renderFilterError(el.filterError, el.filter, filter, undefined);
     state.summaries = summaries.value;
-    if (state.trace === undefined && summaries.value[0]?.Id !== undefined)
-      state.trace = summaries.value[0].Id;
     el.count.textContent = plural(summaries.value.length, 'trace');
+    settleSelection();
   } else {
-    renderFilterError(el.filterError, el.filter, filter, summaries.error);
+    renderFilterError(el.filterError, el.filter, filter, summaries.error, grouped.offset);
     state.summaries = [];
     el.count.textContent = '';
   }
@@ -168,11 +239,56 @@ async function refresh(): Promise<void> {
 
 const poller = createPoller({ intervalMs: POLL_MS, tick: refresh, isPaused: paused });
 
-function apply(expression: string): void {
-  el.filter.value = expression;
-  state.applied = expression.trim();
+/**
+ * Makes the page show `next` (the URL already says it): the filter box and picker follow it, a
+ * changed query reloads the list (`byUser`: changed on this page, so a trace the new list lacks
+ * is let go), a changed trace or segment is shown at once.
+ */
+function follow(next: UrlState, byUser: boolean, previous: UrlState): void {
+  state.route = next;
+  el.filter.value = next.filter;
+  showRange(el.window, next.range, offsetMinutes);
   showLive();
-  void poller.refreshNow();
+  if (!sameQuery(previous, next)) {
+    state.listed = false;
+    state.dropUnlisted = byUser;
+    state.outside = false;
+    if (next.traceId !== undefined && next.traceId !== state.trace) showTrace(next.traceId);
+    void poller.refreshNow();
+  } else if (state.listed) {
+    settleSelection();
+  } else if (next.traceId !== undefined && next.traceId !== state.trace) {
+    showTrace(next.traceId);
+  }
+  const segment = next.segmentId;
+  if (segment !== undefined && next.traceId === state.trace && segment !== state.row) {
+    if (state.rows.some((r) => r.id === segment)) {
+      state.row = segment;
+      drawTimeline();
+    }
+  }
+}
+
+/** A change made on this page: a new history entry, then shown. */
+function navigate(next: UrlState): void {
+  const previous = state.route;
+  writeUrl(next, 'push');
+  follow(next, true, previous);
+}
+
+function selectTrace(id: string): void {
+  navigate({ ...state.route, traceId: id, segmentId: undefined });
+}
+
+function apply(expression: string): void {
+  // A trace ID in the filter box opens that trace; the box keeps the applied filter.
+  const ref = parseTraceIdInput(expression);
+  if (ref !== undefined) {
+    el.filter.value = state.route.filter;
+    navigate({ ...state.route, traceId: ref.traceId, segmentId: ref.segmentId });
+    return;
+  }
+  navigate({ ...state.route, filter: expression.trim() });
 }
 
 function applyServiceFilter(name: string): void {
@@ -183,12 +299,34 @@ el.form.addEventListener('submit', (event) => {
   event.preventDefault();
   apply(el.filter.value);
 });
-el.filter.addEventListener('input', showLive);
+el.filter.addEventListener('input', (event) => {
+  // A pasted trace ID opens at once; a typed one on Enter.
+  if ((event as InputEvent).inputType === 'insertFromPaste' && parseTraceIdInput(el.filter.value))
+    apply(el.filter.value);
+  else showLive();
+});
 el.live.addEventListener('click', () => {
   state.manual = !state.manual;
   showLive();
   if (!state.manual) void poller.refreshNow();
 });
-el.window.addEventListener('change', () => void poller.refreshNow());
+el.window.addEventListener('change', () => {
+  const range = pickedRange(el.window);
+  if (range !== undefined) navigate({ ...state.route, range });
+});
+// Back/forward (popstate) and an edited URL or followed link (hashchange; both may fire).
+const fromUrl = (): void => {
+  const next = parseHash(location.hash);
+  if (formatHash(next) !== formatHash(state.route)) follow(next, false, state.route);
+};
+window.addEventListener('popstate', fromUrl);
+window.addEventListener('hashchange', fromUrl);
+
+// First load: the URL's state, written back in canonical form (bad parts dropped).
+const initial = state.route;
+writeUrl(initial, 'replace');
+el.filter.value = initial.filter;
+showRange(el.window, initial.range, offsetMinutes);
+if (initial.traceId !== undefined) showTrace(initial.traceId);
 showLive();
 void poller.refreshNow();
