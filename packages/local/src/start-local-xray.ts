@@ -97,6 +97,8 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
   const groups = new GroupStore(region, accountId, journal?.getSetting('groups'), (g) =>
     journal?.putSetting('groups', g),
   );
+  // The UDP port is bound after the context exists (bindBoth retries ports): settle reads it late.
+  const bound: { udp?: UdpReceiver } = {};
   const ctx: ServerContext = {
     store,
     index,
@@ -112,6 +114,7 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     compileSelector,
     log,
     budget,
+    settle: () => bound.udp?.settle() ?? Promise.resolve(),
   };
   const { udp, server, port } = await bindBoth(
     host,
@@ -131,6 +134,7 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     journal?.close(); // release the --data lock: the caller may retry in this process
     throw error;
   });
+  bound.udp = udp;
   journal?.announcePort(port);
   const sweep = setInterval(
     () => ingestor.expire(retentionMs),

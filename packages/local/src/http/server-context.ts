@@ -31,6 +31,12 @@ export interface ServerContext {
   log: (line: string) => void;
   /** Bytes queued between receiving and storing, shared by UDP and HTTP ingest (`maxQueueBytes`). */
   budget: ByteBudget;
+  /**
+   * Resolves once the documents received on the UDP port before the call are stored: the read
+   * routes await it, so a query sees every document sent before it (HTTP ingest stores before it
+   * answers). Never rejects.
+   */
+  settle: () => Promise<void>;
 }
 
 /** Extra request data for routes that need more than the JSON body (OTLP). */

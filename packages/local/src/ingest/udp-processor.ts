@@ -22,7 +22,9 @@ export type UdpProcessorMessage =
   /** Loaded and listening. */
   | { kind: 'ready' }
   /** The receive thread closed its socket and every batch before it was posted. */
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  /** Every batch the receive thread made before sync `id` was posted. */
+  | { kind: 'synced'; id: number };
 
 const data = workerData as UdpProcessorData;
 const input = data.input;
@@ -43,6 +45,8 @@ input.on('message', (message: RawBatchMessage) => {
   if (message.kind === 'batch') {
     const batch = validateDatagrams(Buffer.from(message.data), message.ends);
     post(batch, [batch.times.buffer as ArrayBuffer, batch.independent.buffer as ArrayBuffer]);
+  } else if (message.kind === 'sync') {
+    post({ kind: 'synced', id: message.id });
   } else {
     post({ kind: 'closed' });
     input.close();

@@ -5,7 +5,7 @@ import { DropWarning } from './drop-warning.ts';
 import type { Ingestor } from './ingestor.ts';
 import { counterDelta, UdpCounter, udpCounters } from './udp-counters.ts';
 import type { UdpProcessorData, UdpProcessorMessage } from './udp-processor.ts';
-import type { UdpWorkerData, UdpWorkerMessage } from './udp-worker.ts';
+import type { UdpWorkerCommand, UdpWorkerData, UdpWorkerMessage } from './udp-worker.ts';
 import type { ValidatedBatch } from './validated-batch.ts';
 
 const RECV_BUFFER = 64 * 1024 * 1024;
@@ -19,6 +19,8 @@ const RECEIVER_YOUNG_MB = 4;
 const PROCESSOR_YOUNG_MB = 8;
 /** How often the drop count is published and the warning considered when nothing is stored. */
 const DROP_CHECK_MS = 1_000;
+/** Longest wait of {@link UdpReceiver.settle} (a flood can queue many seconds of work). */
+const SETTLE_MAX_MS = 5_000;
 
 /** What {@link UdpReceiver} needs besides the ingestor and the counters. */
 export interface UdpReceiverOptions {
@@ -55,6 +57,9 @@ export class UdpReceiver {
   #droppedTotal = 0;
   #dropCheck: NodeJS.Timeout | undefined;
   #closing: Promise<void> | undefined;
+  /** Pending {@link UdpReceiver.settle} calls by sync ID. */
+  readonly #syncs = new Map<number, () => void>();
+  #nextSync = 0;
 
   constructor(ingestor: Ingestor, stats: LocalXRayStats, options: UdpReceiverOptions) {
     this.#ingestor = ingestor;
@@ -93,11 +98,15 @@ export class UdpReceiver {
     let drained: () => void = () => {};
     this.#drained = new Promise<void>((resolve) => {
       drained = resolve;
-      processor.once('exit', () => resolve());
+      processor.once('exit', () => {
+        resolve();
+        this.#settleAll();
+      });
     });
     const ready = new Promise<void>((resolve, reject) => {
       processor.on('message', (m: UdpProcessorMessage) => {
         if (m.kind === 'batch') this.#store(m);
+        else if (m.kind === 'synced') this.#syncs.get(m.id)?.();
         else if (m.kind === 'ready') resolve();
         else drained();
       });
@@ -137,6 +146,28 @@ export class UdpReceiver {
   /** Nothing to do: batches are stored as they arrive (kept for API stability). */
   flush(): void {}
 
+  /**
+   * A read barrier for queries: resolves once every datagram that had reached the socket when it
+   * was called is stored (the receive thread reads what the kernel queued, and the answer follows
+   * the batches through the processing thread), or after `maxWaitMs` when a flood has queued more
+   * work than that. Resolves at once when the port is not open. Never rejects.
+   */
+  settle(maxWaitMs = SETTLE_MAX_MS): Promise<void> {
+    const receiver = this.#receiver;
+    if (receiver === undefined || this.#closing !== undefined) return Promise.resolve();
+    const id = (this.#nextSync = (this.#nextSync + 1) | 0);
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => done(), maxWaitMs).unref();
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#syncs.delete(id);
+        resolve();
+      };
+      this.#syncs.set(id, done);
+      receiver.postMessage({ kind: 'sync', id } satisfies UdpWorkerCommand);
+    });
+  }
+
   /** Closes the socket, then stores every datagram received before it closed; idempotent. */
   close(): Promise<void> {
     const receiver = this.#receiver;
@@ -149,11 +180,14 @@ export class UdpReceiver {
       const safety = setTimeout(() => void processor.terminate(), PROCESSOR_EXIT_MS).unref();
       // The receive thread's last batch, then its 'end', reach the processing thread in order;
       // the processing thread answers 'closed' after posting every batch before it.
-      await exited(receiver, RECEIVER_EXIT_MS, () => receiver.postMessage('close'));
+      await exited(receiver, RECEIVER_EXIT_MS, () =>
+        receiver.postMessage('close' satisfies UdpWorkerCommand),
+      );
       await drained;
       await exited(processor, RECEIVER_EXIT_MS, () => {});
       clearTimeout(safety);
       clearInterval(this.#dropCheck);
+      this.#settleAll();
       this.#publishDrops();
       // Batches lost with a thread that had to be terminated still hold budget: give it back.
       this.#releaseQueued();
@@ -185,6 +219,11 @@ export class UdpReceiver {
     this.#droppedTotal += delta;
     this.#stats.datagramsDropped += delta;
     this.#warning.update(this.#droppedTotal);
+  }
+
+  /** Resolves every pending settle (the threads are gone, or the port is closing). */
+  #settleAll(): void {
+    for (const done of [...this.#syncs.values()]) done();
   }
 
   #releaseQueued(): void {

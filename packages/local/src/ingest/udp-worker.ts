@@ -40,7 +40,12 @@ export type RawBatchMessage =
   /** `data` holds the datagrams back to back; `ends[i]` is where datagram i ends. */
   | { kind: 'batch'; data: ArrayBuffer; ends: Uint32Array }
   /** The socket is closed; nothing follows. */
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /** Every datagram queued in the socket when sync `id` was asked for is in a batch before this. */
+  | { kind: 'sync'; id: number };
+
+/** Messages from the main thread to the receive thread: read what is queued, or close. */
+export type UdpWorkerCommand = 'close' | { kind: 'sync'; id: number };
 
 const MAX_BATCH = 4096;
 const BUFFER = 1024 * 1024;
@@ -144,11 +149,37 @@ socket.bind(data.port, data.host, () => {
   const bound: UdpWorkerMessage = { kind: 'bound', port: socket.address().port };
   parentPort?.postMessage(bound);
 });
-parentPort?.on('message', (message: unknown) => {
-  if (message !== 'close') return;
+/** Reads everything the kernel has queued for the socket now (the raw reader only). */
+function drainAll(): void {
+  for (let n = DRAIN_MAX; raw !== undefined && n === DRAIN_MAX;) n = drain(raw.fd);
+}
+
+/**
+ * A read barrier: batches what the socket has queued now, then tells the processing thread, which
+ * answers the main thread after every batch before it. Without the raw reader, libuv reads the
+ * queued datagrams in this turn's poll phase; the answer waits for the check phase after it.
+ */
+function sync(id: number): void {
+  const answer = (): void => {
+    flush();
+    send({ kind: 'sync', id });
+  };
+  if (raw === undefined) {
+    setImmediate(answer);
+    return;
+  }
+  drainAll();
+  answer();
+}
+
+parentPort?.on('message', (message: UdpWorkerCommand) => {
+  if (message !== 'close') {
+    sync(message.id);
+    return;
+  }
   polling = false;
   // What the kernel already queued was received: read it before closing.
-  for (let n = DRAIN_MAX; raw !== undefined && n === DRAIN_MAX;) n = drain(raw.fd);
+  drainAll();
   socket.close(() => {
     flush();
     send({ kind: 'end' }); // the processing thread closes the channel once it has read this

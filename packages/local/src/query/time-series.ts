@@ -19,8 +19,11 @@ interface Bucket {
 }
 
 /**
- * Buckets samples by `period` seconds from the window start (by sample end time) for the nodes
- * and edges the selector picks; without one, every non-client node. Pure.
+ * Buckets samples by sample end time into `period`-second buckets for the nodes and edges the
+ * selector picks; without one, every non-client node. Buckets sit on period boundaries counted
+ * from the epoch (`Timestamp` is a multiple of `period`), as X-Ray's per-minute statistics do, so
+ * two queries with different `StartTime`s agree on their common buckets; the first one may
+ * therefore start before `StartTime` (it holds only samples that ended inside the window). Pure.
  */
 export function timeSeries(
   graphs: Iterable<GraphSamples>,
@@ -32,7 +35,7 @@ export function timeSeries(
   const add = (s: Sample, kind: keyof Bucket): void => {
     const at = s.end ?? s.start;
     if (at < window.start || at >= window.end) return;
-    const t = window.start + Math.floor((at - window.start) / period) * period;
+    const t = bucketStart(at, period);
     let b = buckets.get(t);
     if (b === undefined) {
       b = { service: new StatsAccumulator(), edge: new StatsAccumulator() };
@@ -63,4 +66,9 @@ export function timeSeries(
       point.ResponseTimeHistogram = (b.edge.total > 0 ? b.edge : b.service).histogram();
       return point;
     });
+}
+
+/** The start of the epoch-aligned `period`-second bucket holding `at` (epoch seconds). Pure. */
+function bucketStart(at: number, period: number): number {
+  return Math.floor(at / period) * period;
 }

@@ -6,8 +6,12 @@ import { num, obj, str, type Entity } from './entity.ts';
 export interface NodeId {
   name: string;
   names: string[];
-  /** Segment `origin`, the inferred type, or `client`; absent when the segment has no origin. */
+  /**
+   * Segment `origin`, the inferred type, or `client`; absent when the segment has no origin, as in
+   * real X-Ray output (no `Type` on such a node; see README "Service identities").
+   */
   type?: string;
+  /** The segment's `aws.account_id`; absent when it names none (X-Ray fills in no default). */
   accountId?: string;
 }
 

@@ -74,7 +74,10 @@ function nodeIdOfFacts(s: Pick<ServiceFacts, 'name' | 'names' | 'type' | 'accoun
   };
 }
 
-/** The API's `ServiceId` of a node. */
+/**
+ * The API's `ServiceId` of a node. `Type` and `AccountId` are left out, not null, when unknown:
+ * X-Ray's own output omits them for a service without `origin` or `aws.account_id`.
+ */
 export function serviceId(id: NodeId): ServiceIdShape {
   const out: ServiceIdShape = { Name: id.name, Names: id.names };
   if (id.accountId !== undefined) out.AccountId = id.accountId;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Ingestor } from '../../src/ingest/ingestor.ts';
 import { traceFilterCompiler } from '../../src/query/filter-bridge.ts';
+import { buildServiceGraph } from '../../src/query/service-graph.ts';
 import { TraceIndex } from '../../src/query/trace-index.ts';
 import { emptyStats } from '../../src/stats.ts';
 import { GroupStore } from '../../src/store/group-store.ts';
 import { MemoryTraceStore } from '../../src/store/memory-trace-store.ts';
-import { segment, traceId } from '../helpers/documents.ts';
+import { demoTrace, segment, traceId } from '../helpers/documents.ts';
 
 function setup(maxTraces = 100) {
   const store = new MemoryTraceStore(maxTraces);
@@ -74,6 +75,38 @@ describe('TraceIndex', () => {
       add({ order: 'new' });
       expect(viaIndex('annotation.order = "old"')).toEqual([]);
       expect(viaIndex('annotation.order = "new"')).toHaveLength(1);
+    });
+  });
+
+  describe('analyse', () => {
+    it('gives a query the current analysis of traces still pending background analysis', () => {
+      const store = new MemoryTraceStore(100);
+      const ingestor = new Ingestor(store, emptyStats(), () => 0);
+      const index = new TraceIndex(store);
+      ingestor.onChange((c) => index.onChange(c));
+      const traces = Array.from({ length: 20 }, (_, i) => demoTrace(1000 + i));
+      // the segments of each trace in two batches: the second arrives after a first analysis
+      ingestor.ingest(traces.map((t) => JSON.stringify(t.documents[0])));
+      for (const t of store.traces()) index.analyse(t);
+      ingestor.ingest(traces.flatMap((t) => t.documents.slice(1).map((d) => JSON.stringify(d))));
+      expect(index.pending).toBe(20);
+      const graph = buildServiceGraph([...store.traces()].map((t) => index.analyse(t)!.graph));
+      const node = (name: string) => graph.find((n) => n.Name === name && n.Type !== 'client');
+      const edges = graph.flatMap((n) =>
+        n.Edges.map(
+          (e) => `${n.Name}→${graph[e.ReferenceId]!.Name}:${e.SummaryStatistics.TotalCount}`,
+        ),
+      );
+      expect(edges.sort()).toEqual([
+        'inventory→shipping-queue:20',
+        'orders-topic→inventory:20',
+        'orders→orders-topic:20',
+        'orders→orders:20',
+        'shipping-queue→shipping:20',
+      ]);
+      expect(node('shipping')?.SummaryStatistics.TotalCount).toBe(20);
+      expect(index.pending).toBe(0);
+      index.close();
     });
   });
 });

@@ -7,7 +7,10 @@ import { timeSeries } from '../../query/time-series.ts';
 import { integer, text, timestamp, type Body } from '../input.ts';
 import type { Route, ServerContext } from '../server-context.ts';
 
-/** GetServiceGraph and GetTimeSeriesServiceStatistics. */
+/**
+ * GetServiceGraph and GetTimeSeriesServiceStatistics. Both answer from every document received
+ * before the request (`ctx.settle`), each trace analysed now if its analysis is not current.
+ */
 export function graphRoutes(ctx: ServerContext): Array<[string, Route]> {
   return [
     ['/ServiceGraph', (body) => getServiceGraph(ctx, body)],
@@ -49,9 +52,10 @@ function graphsIn(
   return out;
 }
 
-function getServiceGraph(ctx: ServerContext, body: Body): unknown {
+async function getServiceGraph(ctx: ServerContext, body: Body): Promise<unknown> {
   const w = window(body);
   const matcher = groupMatcher(ctx, body);
+  await ctx.settle();
   return {
     StartTime: w.start,
     EndTime: w.end,
@@ -60,19 +64,16 @@ function getServiceGraph(ctx: ServerContext, body: Body): unknown {
   };
 }
 
-function getTimeSeries(ctx: ServerContext, body: Body): unknown {
+async function getTimeSeries(ctx: ServerContext, body: Body): Promise<unknown> {
   const w = window(body);
   const period = integer(body, 'Period', { min: 60 }) ?? 60;
   if (period % 60 !== 0) throw invalidRequest('Period must be a multiple of 60 seconds');
-  const selector = text(body, 'EntitySelectorExpression', { min: 1, max: 500 });
+  const expression = text(body, 'EntitySelectorExpression', { min: 1, max: 500 });
+  const selector = expression === undefined ? undefined : ctx.compileSelector(expression);
   const matcher = groupMatcher(ctx, body);
+  await ctx.settle();
   return {
-    TimeSeriesServiceStatistics: timeSeries(
-      graphsIn(ctx, w, matcher),
-      w,
-      period,
-      selector === undefined ? undefined : ctx.compileSelector(selector),
-    ),
+    TimeSeriesServiceStatistics: timeSeries(graphsIn(ctx, w, matcher), w, period, selector),
     ContainsOldGroupVersions: false,
   };
 }

@@ -7,7 +7,10 @@ import type { StoredTrace } from '../../store/stored-trace.ts';
 import { flag, list, struct, text, timestamp, type Body } from '../input.ts';
 import type { Route, ServerContext } from '../server-context.ts';
 
-/** PutTraceSegments, BatchGetTraces, GetTraceSummaries, GetTraceGraph, PutTelemetryRecords. */
+/**
+ * PutTraceSegments, BatchGetTraces, GetTraceSummaries, GetTraceGraph, PutTelemetryRecords. The
+ * reads answer from every document received before the request (`ctx.settle`).
+ */
 export function traceRoutes(ctx: ServerContext): Array<[string, Route]> {
   return [
     ['/TraceSegments', (body) => putTraceSegments(ctx, body)],
@@ -35,10 +38,11 @@ function traceIds(body: Body, max: number): string[] {
   return (ids as string[]).map((id) => id.toLowerCase());
 }
 
-function batchGetTraces(ctx: ServerContext, body: Body): unknown {
+async function batchGetTraces(ctx: ServerContext, body: Body): Promise<unknown> {
   const ids = traceIds(body, 5);
   if (text(body, 'NextToken') !== undefined)
     throw invalidRequest('NextToken is currently not supported');
+  await ctx.settle();
   const Traces = [];
   const UnprocessedTraceIds: string[] = [];
   for (const id of new Set(ids)) {
@@ -49,7 +53,7 @@ function batchGetTraces(ctx: ServerContext, body: Body): unknown {
   return { Traces, UnprocessedTraceIds };
 }
 
-function getTraceSummaries(ctx: ServerContext, body: Body): unknown {
+async function getTraceSummaries(ctx: ServerContext, body: Body): Promise<unknown> {
   const start = timestamp(body, 'StartTime', true);
   const end = timestamp(body, 'EndTime', true);
   if (end <= start) throw invalidRequest('EndTime must be after StartTime');
@@ -70,6 +74,7 @@ function getTraceSummaries(ctx: ServerContext, body: Body): unknown {
     expression === undefined || expression.trim() === ''
       ? undefined
       : ctx.compileFilter(expression);
+  await ctx.settle();
   const candidates = ctx.index.candidates(matcher?.ast);
   const source = {
     traces: candidates ?? ctx.store.traces(),
@@ -84,8 +89,9 @@ function getTraceSummaries(ctx: ServerContext, body: Body): unknown {
   });
 }
 
-function getTraceGraph(ctx: ServerContext, body: Body): unknown {
+async function getTraceGraph(ctx: ServerContext, body: Body): Promise<unknown> {
   const ids = traceIds(body, 100);
+  await ctx.settle();
   const graphs: GraphSamples[] = [];
   for (const id of new Set(ids)) {
     const trace = ctx.store.get(id);
