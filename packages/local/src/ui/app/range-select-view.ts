@@ -16,7 +16,7 @@ export function showRange(
 ): void {
   let extra = select.querySelector<HTMLOptionElement>(`option[value="${EXTRA}"]`);
   if (range.kind === 'relative') {
-    const preset = [...select.options].find((o) => o.value === String(range.minutes));
+    const preset = Array.from(select.options).find((o) => o.value === String(range.minutes));
     if (preset !== undefined) {
       extra?.remove();
       select.value = preset.value;
