@@ -31,6 +31,12 @@ describe('status', () => {
       expect(summaryStatus({ IsPartial: true })).toBe('pending');
       expect(summaryStatus({})).toBe('ok');
     });
+    it('reports a fault that stayed downstream (root 201, root cause in inventory)', () => {
+      const cause = { Services: [{ Name: 'inventory' }], ClientImpacting: false };
+      expect(summaryStatus({ Http: { HttpStatus: 201 }, FaultRootCauses: [cause] })).toBe('fault');
+      expect(summaryStatus({ ErrorRootCauses: [cause] })).toBe('error');
+      expect(summaryStatus({ FaultRootCauses: [], ErrorRootCauses: [] })).toBe('ok');
+    });
   });
 
   describe('countsOf', () => {

@@ -106,6 +106,8 @@ describe('url state', () => {
         filter: 'annotation.order_id = "o-4711" AND responsetime > 0.5 OR !ok # & + ? / %',
         range: { kind: 'relative', minutes: 90 },
         group: 'a group/with ?&= chars',
+        sort: { key: 'duration', dir: 'asc' },
+        column: 'order id/ü',
       },
       {
         filter: 'http.url CONTAINS "é😀"',
@@ -123,12 +125,38 @@ describe('url state', () => {
     });
   });
 
+  describe('sort and column', () => {
+    it('reads sort=duration.asc and col=<key> next to the filter', () => {
+      expect(parseHash('#/?filter=fault&sort=duration.asc&col=order_id')).toEqual({
+        filter: 'fault',
+        range: DEFAULT_RANGE,
+        sort: { key: 'duration', dir: 'asc' },
+        column: 'order_id',
+      });
+    });
+    it('drops an unknown sort and leaves the default order (time.desc) out', () => {
+      expect(parseHash('#/?sort=name.asc').sort).toBeUndefined();
+      expect(parseHash('#/?sort=duration').sort).toBeUndefined();
+      expect(parseHash('#/?sort=time.desc').sort).toBeUndefined();
+      expect(
+        formatHash({ filter: '', range: DEFAULT_RANGE, sort: { key: 'time', dir: 'desc' } }),
+      ).toBe('#/');
+      expect(
+        formatHash({ filter: '', range: DEFAULT_RANGE, sort: { key: 'status', dir: 'desc' } }),
+      ).toBe('#/?sort=status.desc');
+    });
+  });
+
   describe('sameQuery', () => {
     it('compares the list part only', () => {
       const a: UrlState = { traceId: TRACE, filter: 'ok', range: DEFAULT_RANGE };
       expect(sameQuery(a, { filter: 'ok ', range: DEFAULT_RANGE })).toBe(true);
       expect(sameQuery(a, { ...a, group: 'g' })).toBe(false);
       expect(sameQuery(a, { ...a, range: { kind: 'relative', minutes: 5 } })).toBe(false);
+    });
+    it('ignores the order and the annotation column (no reload for a re-sort)', () => {
+      const a: UrlState = { filter: 'ok', range: DEFAULT_RANGE };
+      expect(sameQuery(a, { ...a, sort: { key: 'status', dir: 'desc' }, column: 'k' })).toBe(true);
     });
   });
 });

@@ -77,19 +77,46 @@ export function getServiceGraph(
   return paged<ServiceGraphResult, Service>('/ServiceGraph', body, (r) => r.Services);
 }
 
-/** GetTraceSummaries over `[start, end)`, with an optional filter expression. */
-export function getTraceSummaries(
+/** Every summary of a query, read page by page. */
+export interface SummarySet {
+  summaries: TraceSummary[];
+  /** `false` when {@link MAX_SUMMARY_PAGES} were read and the API still had a `NextToken`. */
+  complete: boolean;
+}
+
+/**
+ * Pages of summaries read at most for one list: 1,000 pages of 100 traces. GetTraceSummaries has no
+ * count, so the total is what the pages add up to.
+ */
+const MAX_SUMMARY_PAGES = 1000;
+
+/**
+ * GetTraceSummaries over `[start, end)`, with an optional filter expression: every page, so the
+ * list knows the total and can sort the whole set. `onPage` sees the set after each page but the
+ * last (the first rows show while the rest is read); return `false` from it to stop reading.
+ */
+export async function getTraceSummaries(
   start: number,
   end: number,
   filter: string,
-): Promise<ApiResult<TraceSummary[]>> {
+  onPage?: (partial: SummarySet) => boolean,
+): Promise<ApiResult<SummarySet>> {
   const body: Record<string, unknown> = { StartTime: start, EndTime: end };
   if (filter.trim() !== '') body.FilterExpression = filter.trim();
-  return paged<TraceSummariesResult, TraceSummary>(
-    '/TraceSummaries',
-    body,
-    (r) => r.TraceSummaries,
-  );
+  const summaries: TraceSummary[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < MAX_SUMMARY_PAGES; page++) {
+    const res = await call<TraceSummariesResult>(
+      '/TraceSummaries',
+      token === undefined ? body : { ...body, NextToken: token },
+    );
+    if (!res.ok) return res;
+    summaries.push(...(res.value.TraceSummaries ?? []));
+    token = res.value.NextToken;
+    if (token === undefined) break;
+    if (onPage?.({ summaries, complete: false }) === false) break;
+  }
+  return { ok: true, value: { summaries, complete: token === undefined } };
 }
 
 /** BatchGetTraces for one trace; `undefined` value when it is not (yet) assembled. */

@@ -1,13 +1,18 @@
 /// <reference lib="dom" />
 // The page's state and wiring: loads the map and the trace list every few seconds (paused while
 // the user edits the filter or presses pause), and the selected trace's waterfall and detail.
-// The URL fragment holds the trace, segment, filter, range and group (lib/url-state.ts): every
-// change the user makes is written there, and back/forward or an edited URL is read back.
+// The list holds every matching summary (all pages, the first shown as soon as it arrives), sorted
+// here, drawn 100 rows at a time. The URL fragment holds the trace, segment, filter, range, group,
+// sort and annotation column (lib/url-state.ts): every change the user makes is written there, and
+// back/forward or an edited URL is read back.
 import type { SegmentDocument } from '@otel-xray/core';
-import { formatClock, formatDurationMs, plural } from '../lib/format.ts';
+import { annotationKeys } from '../lib/annotation-column.ts';
+import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
+import { nextShown, resultCount } from '../lib/result-count.ts';
+import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
 import { describeEntity } from '../lib/segment-detail.ts';
 import { buildServiceMap } from '../lib/service-map-model.ts';
 import { STATUS_COLOURS } from '../lib/status.ts';
@@ -18,6 +23,8 @@ import { timelineScale } from '../lib/timeline-scale.ts';
 import { rangeBounds } from '../lib/time-range.ts';
 import { parseTraceIdInput } from '../lib/trace-id-input.ts';
 import { chooseTrace } from '../lib/trace-selection.ts';
+import { DEFAULT_SORT, isDefaultSort, sortSummaries, toggleSort } from '../lib/trace-sort.ts';
+import type { SortKey } from '../lib/trace-sort.ts';
 import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
 import type { UrlState } from '../lib/url-state.ts';
 import type { TraceSummary } from '../lib/wire-types.ts';
@@ -31,6 +38,8 @@ import { renderTimeline } from './timeline-view.ts';
 import { renderTraceList } from './trace-list-view.ts';
 
 const POLL_MS = 3000;
+/** Rows drawn at first and added by each "load more". */
+const PAGE_ROWS = 100;
 const offsetMinutes = -new Date().getTimezoneOffset();
 
 const el = {
@@ -45,6 +54,7 @@ const el = {
   filterError: byId('filter-error'),
   list: byId<HTMLTableElement>('trace-list'),
   count: byId('trace-count'),
+  column: byId<HTMLSelectElement>('annotation-column'),
   traceId: byId('trace-id'),
   traceMeta: byId('trace-meta'),
   traceNote: byId('trace-note'),
@@ -56,7 +66,14 @@ const state = {
   /** What the URL says; the list, the filter box and the picker follow it. */
   route: parseHash(location.hash),
   manual: false,
+  /** Every summary of the query, in the API's order (newest first). */
   summaries: [] as TraceSummary[],
+  /** `summaries` sorted as the URL says. */
+  sorted: [] as TraceSummary[],
+  /** Whether every page was read (else the total is a lower bound). */
+  complete: true,
+  /** Rows drawn: grows with "load more", back to one page when the query changes. */
+  shown: PAGE_ROWS,
   /** Whether `summaries` were loaded for `route`'s query (not an earlier one). */
   listed: false,
   /** The trace shown: the URL's, else the newest of the list (kept while listed). */
@@ -91,8 +108,66 @@ function changed(area: string, ...inputs: unknown[]): boolean {
 }
 
 function drawList(): void {
-  if (!changed('list', state.summaries, state.trace)) return;
-  renderTraceList(el.list, state.summaries, state.trace, offsetMinutes, selectTrace);
+  const sort = state.route.sort ?? DEFAULT_SORT;
+  const column = state.route.column;
+  // Keyed by the rows drawn, not the whole set: 10,000 summaries are not stringified per poll.
+  const rows = state.sorted.slice(0, state.shown);
+  if (!changed('list', rows, state.sorted.length, state.trace, sort, column)) return;
+  renderTraceList(
+    el.list,
+    {
+      sorted: state.sorted,
+      shown: state.shown,
+      selected: state.trace,
+      sort,
+      column,
+      offsetMinutes,
+      step: PAGE_ROWS,
+    },
+    { onSelect: selectTrace, onSort: sortBy, onMore: loadMore },
+  );
+}
+
+function showCount(): void {
+  el.count.textContent =
+    state.listed || state.summaries.length > 0
+      ? resultCount(state.shown, state.summaries.length, state.complete)
+      : '';
+}
+
+/** Fills the annotation column picker with the keys present (and the URL's, if absent). */
+function drawColumnPicker(): void {
+  const keys = annotationKeys(state.summaries);
+  const chosen = state.route.column;
+  if (chosen !== undefined && !keys.includes(chosen)) keys.unshift(chosen);
+  if (changed('columns', keys, chosen)) {
+    replace(
+      el.column,
+      h('option', { attrs: { value: '' } }, keys.length === 0 ? 'no annotations' : 'none'),
+      ...keys.map((k) => h('option', { attrs: { value: k } }, k)),
+    );
+  }
+  el.column.value = chosen ?? '';
+}
+
+/** Takes a (possibly partial) result set: sorts it and redraws the list and its count. */
+function takeSummaries(summaries: TraceSummary[], complete: boolean): void {
+  state.summaries = summaries;
+  state.complete = complete;
+  state.sorted = sortSummaries(summaries, state.route.sort ?? DEFAULT_SORT);
+  showCount();
+  drawColumnPicker();
+}
+
+function sortBy(key: SortKey): void {
+  const sort = toggleSort(state.route.sort ?? DEFAULT_SORT, key);
+  navigate({ ...state.route, sort: isDefaultSort(sort) ? undefined : sort });
+}
+
+function loadMore(): void {
+  state.shown = nextShown(state.shown, PAGE_ROWS, state.summaries.length);
+  showCount();
+  drawList();
 }
 
 function drawTimeline(): void {
@@ -177,7 +252,15 @@ async function loadTrace(id: string): Promise<void> {
   if (wanted !== undefined && state.rows.some((r) => r.id === wanted)) state.row = wanted;
   else if (!state.rows.some((r) => r.id === state.row)) state.row = state.rows[0]?.id;
   const scale = timelineScale(state.rows);
-  el.traceMeta.textContent = `${state.rows.length} (sub)segments · ${formatDurationMs(scale.seconds)}`;
+  const summary = state.summaries.find((t) => t.Id === id);
+  const cause = summary === undefined ? undefined : rootCauseOf(summary);
+  el.traceMeta.textContent = [
+    `${state.rows.length} (sub)segments`,
+    formatDurationMs(scale.seconds),
+    cause === undefined ? '' : `${cause.kind} root cause: ${formatRootCause(cause)}`,
+  ]
+    .filter((p) => p !== '')
+    .join(' · ');
   drawTimeline();
 }
 
@@ -212,9 +295,18 @@ async function refresh(): Promise<void> {
   const [start, end] = rangeBounds(route.range, Date.now() / 1000);
   const filter = route.filter;
   const grouped = withGroup(filter, route.group);
+  const firstLoad = !state.listed;
   const [graph, summaries] = await Promise.all([
     getServiceGraph(start, end, route.group),
-    getTraceSummaries(start, end, grouped.expression),
+    getTraceSummaries(start, end, grouped.expression, (partial) => {
+      if (!sameQuery(route, state.route)) return false;
+      // A new query shows its first rows while the rest is read; a live refresh waits for all.
+      if (firstLoad) {
+        takeSummaries(partial.summaries, false);
+        drawList();
+      }
+      return true;
+    }),
   ]);
   el.mapError.hidden = graph.ok;
   if (graph.ok && changed('map', graph.value)) {
@@ -224,13 +316,11 @@ async function refresh(): Promise<void> {
   state.listed = summaries.ok;
   if (summaries.ok) {
     renderFilterError(el.filterError, el.filter, filter, undefined);
-    state.summaries = summaries.value;
-    el.count.textContent = plural(summaries.value.length, 'trace');
+    takeSummaries(summaries.value.summaries, summaries.value.complete);
     settleSelection();
   } else {
     renderFilterError(el.filterError, el.filter, filter, summaries.error, grouped.offset);
-    state.summaries = [];
-    el.count.textContent = '';
+    takeSummaries([], true);
   }
   drawList();
   if (state.trace !== undefined) await loadTrace(state.trace);
@@ -251,6 +341,7 @@ function follow(next: UrlState, byUser: boolean, previous: UrlState): void {
   showLive();
   if (!sameQuery(previous, next)) {
     state.listed = false;
+    state.shown = PAGE_ROWS;
     state.dropUnlisted = byUser;
     state.outside = false;
     if (next.traceId !== undefined && next.traceId !== state.trace) showTrace(next.traceId);
@@ -259,6 +350,14 @@ function follow(next: UrlState, byUser: boolean, previous: UrlState): void {
     settleSelection();
   } else if (next.traceId !== undefined && next.traceId !== state.trace) {
     showTrace(next.traceId);
+  }
+  if (
+    JSON.stringify([previous.sort, previous.column]) !== JSON.stringify([next.sort, next.column])
+  ) {
+    // Order or column changed (or the query, whose list arrives later): redraw what we have.
+    state.sorted = sortSummaries(state.summaries, next.sort ?? DEFAULT_SORT);
+    drawColumnPicker();
+    drawList();
   }
   const segment = next.segmentId;
   if (segment !== undefined && next.traceId === state.trace && segment !== state.row) {
@@ -309,6 +408,10 @@ el.live.addEventListener('click', () => {
   state.manual = !state.manual;
   showLive();
   if (!state.manual) void poller.refreshNow();
+});
+el.column.addEventListener('change', () => {
+  const column = el.column.value === '' ? undefined : el.column.value;
+  navigate({ ...state.route, column });
 });
 el.window.addEventListener('change', () => {
   const range = pickedRange(el.window);

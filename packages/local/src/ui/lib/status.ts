@@ -33,11 +33,16 @@ export function entityStatus(entity: EntityFlags): Status {
   return 'ok';
 }
 
-/** Status of a trace summary row, with the same precedence as {@link entityStatus}. */
+/**
+ * Status of a trace summary row, the worst outcome anywhere in the trace, with the same precedence
+ * as {@link entityStatus}. `HasFault`/`HasError` describe the root segment only (as in X-Ray), so a
+ * fault or error that stayed downstream is read from `FaultRootCauses`/`ErrorRootCauses`: a 201
+ * order whose inventory call faulted is a fault.
+ */
 export function summaryStatus(summary: TraceSummary): Status {
-  if (summary.HasFault === true) return 'fault';
+  if (summary.HasFault === true || (summary.FaultRootCauses?.length ?? 0) > 0) return 'fault';
   if (summary.HasThrottle === true) return 'throttle';
-  if (summary.HasError === true) return 'error';
+  if (summary.HasError === true || (summary.ErrorRootCauses?.length ?? 0) > 0) return 'error';
   if (summary.IsPartial === true) return 'pending';
   return 'ok';
 }

@@ -1,6 +1,8 @@
 // The page's state in its URL fragment, so every view can be shared, bookmarked and reached with
-// back/forward: `#/traces/<trace-id>[/<segment-id>]?filter=…&from=…&to=…&group=…`, or `#/?…` for
-// the list alone. Parsing never throws: a part it cannot read is left at its default.
+// back/forward: `#/traces/<trace-id>[/<segment-id>]?filter=…&from=…&to=…&group=…&sort=…&col=…`,
+// or `#/?…` for the list alone. Parsing never throws: a part it cannot read is left at its default.
+import { formatSort, isDefaultSort, parseSort } from './trace-sort.ts';
+import type { SortOrder } from './trace-sort.ts';
 
 /** The time range: the last `minutes` up to now, or a fixed `[from, to)` in epoch seconds. */
 export type TimeRange =
@@ -17,6 +19,10 @@ export interface UrlState {
   range: TimeRange;
   /** The X-Ray group whose filter applies first. */
   group?: string;
+  /** The list's order (`sort=duration.asc`); absent: newest first. */
+  sort?: SortOrder;
+  /** The annotation key shown as a column of the list (`col=order_id`). */
+  column?: string;
 }
 
 /** The range of a page opened without one: the last 15 minutes. */
@@ -31,6 +37,8 @@ const UNIT_MINUTES: Record<string, number> = { m: 1, h: 60, d: 1440 };
 const MAX_MINUTES = 10 * 366 * 1440;
 /** X-Ray's group names: at most 32 characters. */
 const MAX_GROUP = 32;
+/** Annotation keys: X-Ray allows up to 500 characters. */
+const MAX_KEY = 500;
 
 /** Whether `id` is an X-Ray trace ID in its canonical (lower-case) form. */
 function isTraceId(id: string): boolean {
@@ -79,6 +87,10 @@ export function parseHash(hash: string): UrlState {
   };
   const group = params.get('group')?.trim();
   if (group !== undefined && group !== '' && group.length <= MAX_GROUP) state.group = group;
+  const sort = parseSort(params.get('sort'));
+  if (sort !== undefined && !isDefaultSort(sort)) state.sort = sort;
+  const column = params.get('col')?.trim();
+  if (column !== undefined && column !== '' && column.length <= MAX_KEY) state.column = column;
   const parts = path.split('/').filter((p) => p !== '');
   if (parts[0] === 'traces' && parts.length <= 3) {
     const traceId = decode(parts[1] ?? '')?.toLowerCase();
@@ -119,13 +131,15 @@ export function formatHash(state: UrlState): string {
     params.set('from', formatMinutes(r.minutes));
   }
   if (state.group !== undefined && state.group !== '') params.set('group', state.group);
+  if (state.sort !== undefined && !isDefaultSort(state.sort))
+    params.set('sort', formatSort(state.sort));
+  if (state.column !== undefined && state.column !== '') params.set('col', state.column);
   const query = params.toString().replace(/\+/g, '%20');
   return query === '' ? path : `${path}?${query}`;
 }
 
-/** Whether two states show the same list (filter, range and group). */
+/** Whether two states ask the API for the same list (filter, range and group; not its order). */
 export function sameQuery(a: UrlState, b: UrlState): boolean {
-  const { traceId: _a, segmentId: _b, ...left } = a;
-  const { traceId: _c, segmentId: _d, ...right } = b;
-  return formatHash(left) === formatHash(right);
+  const query = (s: UrlState): UrlState => ({ filter: s.filter, range: s.range, group: s.group });
+  return formatHash(query(a)) === formatHash(query(b));
 }

@@ -79,12 +79,47 @@ export interface TraceSummary {
   };
   ServiceIds?: ServiceId[];
   EntryPoint?: ServiceId;
+  /** Annotation key → each distinct value with the services that recorded it. */
+  Annotations?: Record<string, Array<{ AnnotationValue?: AnnotationValue }>>;
+  /** Where faults (5xx) start: entities whose fault does not continue downstream. */
+  FaultRootCauses?: RootCause[];
+  /** Where errors (4xx) start. */
+  ErrorRootCauses?: RootCause[];
+}
+
+/** One annotation value: exactly one member is set. */
+export interface AnnotationValue {
+  NumberValue?: number;
+  BooleanValue?: boolean;
+  StringValue?: string;
+}
+
+/** A fault or error root cause of a trace summary. */
+export interface RootCause {
+  Services?: Array<{
+    Name?: string;
+    Names?: string[];
+    Type?: string;
+    /** Whether the service is inferred (a node drawn for an uninstrumented callee). */
+    Inferred?: boolean;
+    /** Segment → subsegments down to the entity where the flag starts. */
+    EntityPath?: Array<{
+      Name?: string;
+      Exceptions?: Array<{ Name?: string; Message?: string }>;
+      Remote?: boolean;
+    }>;
+  }>;
+  /** Whether the cause reached the trace's client (the root segment carries the flag too). */
+  ClientImpacting?: boolean;
 }
 
 /** `GetTraceSummaries` result. */
 export interface TraceSummariesResult {
   TraceSummaries?: TraceSummary[];
+  /** Traces in the window before the filter (not the matches). */
   TracesProcessedCount?: number;
+  /** Start of the newest trace in the page, epoch seconds. */
+  ApproximateTime?: number;
   NextToken?: string;
 }
 
