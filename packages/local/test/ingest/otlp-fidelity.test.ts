@@ -286,7 +286,7 @@ describe('OTLP decoding against the OpenTelemetry serializers', () => {
     const viaJson = (spans: ReadableSpan[]) =>
       decodeJsonTraces(new TextDecoder().decode(JsonTraceSerializer.serializeRequest(spans)));
     const viaProtobuf = (spans: ReadableSpan[]) =>
-      decodeProtobufTraces(ProtobufTraceSerializer.serializeRequest(spans));
+      decodeProtobufTraces(ProtobufTraceSerializer.serializeRequest(spans)!);
 
     it('decodes kvlists and arrays nested 31 deep over protobuf and JSON alike', () => {
       const spans = nestedSpan(31);
