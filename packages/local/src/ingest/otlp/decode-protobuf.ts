@@ -157,7 +157,8 @@ function anyValue(r: ProtoReader, depth: number): OtlpValue {
       const k = r.sub();
       while (k.more()) {
         const t = k.tag();
-        if (t.field === 1 && t.wire === 2) keyValue(k.sub(), obj, depth + 1);
+        // keyValue adds the level: a kvlist counts once, as in decode-json.ts
+        if (t.field === 1 && t.wire === 2) keyValue(k.sub(), obj, depth);
         else k.skip(t.wire);
       }
       value = obj;
