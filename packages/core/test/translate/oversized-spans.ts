@@ -4,8 +4,8 @@
 // resource. Tests of the exporter import it by relative path.
 import type { Attributes, Link } from '@opentelemetry/api';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import type { TimedEvent } from '@opentelemetry/sdk-trace';
-import type { TranslatableSpan, TranslateOptions } from '@otel-xray/core';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
+import type { TranslateOptions } from '@otel-xray/core';
 import { exceptionEvent, makeLink, makeSpan } from '../support/span-factory.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 
@@ -43,7 +43,7 @@ const OPTIONS: TranslateOptions[] = [
 
 /** One random span and the options to translate it with. */
 export interface OversizedCase {
-  span: TranslatableSpan;
+  span: ReadableSpan;
   options: TranslateOptions;
 }
 
