@@ -99,6 +99,12 @@ describe('fitDocument', () => {
       expect(out.http.request.url).toHaveLength(250);
     });
 
+    it('cuts strings on a code point boundary (the property test found split emoji)', () => {
+      const doc = { ...base, http: { request: { url: `h${'🙂'.repeat(3000)}` } } };
+      const out = JSON.parse(fitDocument(doc, 4000)!.json);
+      expect(out.http.request.url).toBe(`h${'🙂'.repeat(124)}`);
+    });
+
     it('then drops embedded subsegments', () => {
       const subsegments = Array.from({ length: 50 }, (_, i) => ({
         name: `child-${i}`,

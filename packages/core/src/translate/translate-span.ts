@@ -8,10 +8,9 @@ import { docJson } from './internal/doc-json.ts';
 import type { Doc, DocPlan } from './internal/doc-plan.ts';
 import { docObject } from './internal/doc-plan.ts';
 import { makeDocument } from './internal/make-document.ts';
-import { mayExceedLimit, shrinkToFit } from './internal/size-guard.ts';
+import { shrinkToFit, spanMayExceedLimit } from './internal/size-guard.ts';
 import type { SpanFacts } from './internal/span-facts.ts';
 import { resolveOptions, spanFacts } from './internal/span-facts.ts';
-import { attributesChars } from './internal/text-size.ts';
 import { MAX_DOCUMENT_BYTES } from '../segment-document.ts';
 import type {
   TranslatableHrTime,
@@ -124,16 +123,11 @@ function plan(
   return { plans, problems, facts: f };
 }
 
-/** True unless the span's text surely makes documents under 64 KB (then size-guard.ts shrinks them). */
-function mayExceed(f: SpanFacts): boolean {
-  const chars = attributesChars(f.keys, f.scan.values) + f.resource.textChars;
-  return mayExceedLimit(f.span, chars, f.keys.length + f.resource.entries.length);
-}
-
 /** The document objects of planned documents, shrunk to fit when they might exceed 64 KB. */
 function objects(planned: Planned): Doc[] {
   const documents = planned.plans.map(docObject);
-  if (mayExceed(planned.facts)) for (const doc of documents) shrinkToFit(doc, planned.problems);
+  if (spanMayExceedLimit(planned.facts))
+    for (const doc of documents) shrinkToFit(doc, planned.problems);
   return documents;
 }
 
@@ -141,7 +135,7 @@ function objects(planned: Planned): Doc[] {
 function tooLarge(json: string, f: SpanFacts): boolean {
   // UTF-8 takes at most 3 bytes per UTF-16 unit.
   if (json.length * 3 <= MAX_DOCUMENT_BYTES) return false;
-  return Buffer.byteLength(json, 'utf8') > MAX_DOCUMENT_BYTES && mayExceed(f);
+  return Buffer.byteLength(json, 'utf8') > MAX_DOCUMENT_BYTES && spanMayExceedLimit(f);
 }
 
 function translate(

@@ -35,8 +35,15 @@ function exceptionsOf(cause: Cause | undefined): NonNullable<Exclude<Cause, stri
   return typeof cause === 'object' ? (cause.exceptions ?? []) : [];
 }
 
+/** `text` cut to at most `max` UTF-16 units without splitting a surrogate pair. */
+function cap(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 function capStrings(value: unknown, max: number): unknown {
-  if (typeof value === 'string') return value.length > max ? value.slice(0, max) : value;
+  if (typeof value === 'string') return cap(value, max);
   if (Array.isArray(value)) return value.map((item) => capStrings(item, max));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -2,7 +2,9 @@
 import { MAX_DOCUMENT_BYTES } from '../../segment-document.ts';
 import type { TranslatableSpan, TranslationProblem } from '../translatable-span.ts';
 import type { Doc } from './doc-plan.ts';
-import { textSize } from './text-size.ts';
+import type { SpanFacts } from './span-facts.ts';
+import { capString } from './limits.ts';
+import { attributesChars, textSize } from './text-size.ts';
 
 const FIXED_OVERHEAD = 4096;
 const PER_ENTRY = 64;
@@ -18,6 +20,8 @@ function attributesSize(attrs: Readonly<Record<string, unknown>> | undefined): n
 /**
  * A cheap upper bound check: false when the span's text cannot make a document of 64 KB
  * (every input character is at most 6 JSON bytes; stack lines at most 12 with frame overhead).
+ * Counts everything of the span that reaches a document: name, status message, attributes, events,
+ * links (a property test in test/translate/size-guard.test.ts holds it to that).
  * `chars` counts the span and resource attributes already (measured during the attribute scan).
  */
 export function mayExceedLimit(
@@ -25,7 +29,8 @@ export function mayExceedLimit(
   chars: number,
   attributeCount: number,
 ): boolean {
-  chars += span.name.length + (attributeCount * PER_ENTRY) / 6;
+  // The status message becomes the cause of an error span without exception events.
+  chars += span.name.length + (span.status.message?.length ?? 0) + (attributeCount * PER_ENTRY) / 6;
   let stack = 0;
   for (const event of span.events) {
     chars += event.name.length + attributesSize(event.attributes);
@@ -34,6 +39,12 @@ export function mayExceedLimit(
   }
   for (const link of span.links) chars += 80 + attributesSize(link.attributes);
   return FIXED_OVERHEAD + 6 * chars + 12 * stack > MAX_DOCUMENT_BYTES;
+}
+
+/** {@link mayExceedLimit} of a span's facts: true unless its documents surely stay under 64 KB. */
+export function spanMayExceedLimit(f: SpanFacts): boolean {
+  const chars = attributesChars(f.keys, f.scan.values) + f.resource.textChars;
+  return mayExceedLimit(f.span, chars, f.keys.length + f.resource.entries.length);
 }
 
 /** Serialised size in bytes. */
@@ -93,7 +104,7 @@ function dropStacks(doc: Doc): boolean {
 function trimQuery(doc: Doc): boolean {
   const query = doc.sql?.sanitized_query;
   if (doc.sql === undefined || query === undefined || query.length <= MAX_QUERY) return false;
-  doc.sql.sanitized_query = `${query.slice(0, MAX_QUERY)}…`;
+  doc.sql.sanitized_query = `${capString(query, MAX_QUERY)}…`;
   return true;
 }
 
