@@ -68,12 +68,34 @@ const TRACE = '1-6553f100-bd862e3fe1be46a994272793';
 function goSpan(
   kind: SpanKind,
   name: string,
-  init: SpanInit & { resource?: Record<string, unknown> } = {},
+  init: SpanInit & { resource?: Record<string, unknown>; raw?: Record<string, unknown> } = {},
 ): TranslatableSpan {
-  const { resource = DEFAULT_RESOURCE, ...rest } = init;
+  const { resource = DEFAULT_RESOURCE, raw, ...rest } = init;
   const span = makeSpan({ traceId: TRACE_HEX, parentSpanId: PARENT, kind, name, ...rest });
-  return { ...span, spanContext: span.spanContext, resource: { attributes: resource } };
+  return {
+    ...span,
+    spanContext: span.spanContext,
+    attributes: raw ?? span.attributes,
+    resource: { attributes: resource },
+  };
 }
+
+/** A SERVER span of the origin tests: error status, the given resource. */
+function originSpan(resource: Record<string, unknown>): TranslatableSpan {
+  return goSpan(SpanKind.SERVER, '/test', { status: ERROR, resource });
+}
+
+function origin(expected: string | undefined): (docs: Doc[]) => void {
+  return (docs) => expect(one(docs).origin).toBe(expected);
+}
+
+const AWS_CLOUD = { 'cloud.provider': 'aws' };
+const ECS = {
+  ...AWS_CLOUD,
+  'cloud.platform': 'aws_ecs',
+  'host.id': 'instance-123',
+  'container.name': 'container-123',
+};
 
 // constructTimedEventsWithSentMessageEvent()
 function sentEvent(time: HrTime): SpanInit['events'] {
@@ -264,6 +286,19 @@ const PEER = {
   'http.scheme': 'https',
   'net.peer.ip': '2607:f8b0:4000:80c::2004',
   'net.peer.port': '9443',
+};
+const PAYMENT = {
+  'http.method': 'POST',
+  'http.scheme': 'https',
+  'http.host': 'payment.amazonaws.com',
+  'http.target': '/',
+  'rpc.service': 'ABC',
+};
+const AWS_SDK = {
+  'rpc.system': 'aws-api',
+  'http.method': 'POST',
+  'http.scheme': 'https',
+  'rpc.service': 'DynamoDb',
 };
 const ATTRS12 = { 'attr1@1': 'val1', 'attr2@2': 'val2' };
 const SPECIAL = { 'aws.operation': 'aws_operation_val', 'rpc.method': 'rpc_method_val' };
@@ -714,6 +749,209 @@ const vectors: Vector[] = [
     options: { indexedAttributes: [] },
     asserts: (docs) => expect(one(docs)).not.toHaveProperty('origin'),
   },
+  {
+    go: 'TestOriginEc2',
+    span: originSpan({ ...AWS_CLOUD, 'cloud.platform': 'aws_ec2', 'host.id': 'instance-123' }),
+    asserts: origin('AWS::EC2::Instance'),
+  },
+  { go: 'TestOriginEcs', span: originSpan(ECS), asserts: origin('AWS::ECS::Container') },
+  {
+    go: 'TestOriginEcsEc2',
+    span: originSpan({ ...ECS, 'aws.ecs.launchtype': 'ec2' }),
+    asserts: origin('AWS::ECS::EC2'),
+  },
+  {
+    go: 'TestOriginEcsFargate',
+    span: originSpan({ ...ECS, 'aws.ecs.launchtype': 'fargate' }),
+    asserts: origin('AWS::ECS::Fargate'),
+  },
+  {
+    go: 'TestOriginEb',
+    span: originSpan({
+      ...AWS_CLOUD,
+      'cloud.platform': 'aws_elastic_beanstalk',
+      'host.id': 'instance-123',
+      'container.name': 'container-123',
+      'service.instance.id': 'service-123',
+    }),
+    asserts: origin('AWS::ElasticBeanstalk::Environment'),
+  },
+  {
+    go: 'TestOriginEks',
+    span: originSpan({
+      ...AWS_CLOUD,
+      'cloud.platform': 'aws_eks',
+      'cloud.account.id': '123456789',
+      'cloud.availability_zone': 'us-east-1c',
+      'container.image.name': 'otel/signupaggregator',
+      'container.image.tag': 'v1',
+      'k8s.cluster.name': 'production',
+      'k8s.namespace.name': 'default',
+      'k8s.deployment.name': 'signup_aggregator',
+      'k8s.pod.name': 'my-deployment-65dcf7d447-ddjnl',
+      'container.name': 'signup_aggregator-x82ufje83',
+      'container.id': '0123456789A',
+      'host.id': 'i-00f7c0bcb26da2a99',
+      'host.type': 'm5.xlarge',
+    }),
+    asserts: origin('AWS::EKS::Container'),
+  },
+  {
+    go: 'TestOriginAppRunner',
+    span: originSpan({ ...AWS_CLOUD, 'cloud.platform': 'aws_app_runner' }),
+    asserts: origin('AWS::AppRunner::Service'),
+  },
+  { go: 'TestOriginBlank', span: originSpan(AWS_CLOUD), asserts: origin(undefined) },
+  {
+    go: 'TestOriginPrefersInfraService',
+    span: originSpan({
+      ...AWS_CLOUD,
+      'cloud.platform': 'aws_ec2',
+      'k8s.cluster.name': 'cluster-123',
+      'host.id': 'instance-123',
+      'container.name': 'container-123',
+      'service.instance.id': 'service-123',
+    }),
+    asserts: origin('AWS::EC2::Instance'),
+  },
+  {
+    go: 'TestFilteredAttributesMetadata',
+    span: goSpan(SpanKind.SERVER, '/test', {
+      status: ERROR,
+      resource: EMPTY_RESOURCE,
+      raw: {
+        string_value: 'value',
+        int_value: 123,
+        float_value: 456.78,
+        bool_value: false,
+        null_value: null,
+        array_value: [12, 34, 56],
+        map_value: { value1: -987.65, value2: true },
+      },
+    }),
+    asserts: (docs) => {
+      const m = meta(one(docs));
+      expect(m).not.toHaveProperty(['null_value']);
+      expect(m).toMatchObject({
+        string_value: 'value',
+        int_value: 123,
+        float_value: 456.78,
+        bool_value: false,
+        array_value: [12, 34, 56],
+        map_value: { value1: -987.65, value2: true },
+      });
+    },
+  },
+  {
+    go: 'TestSpanWithSingleDynamoDBTableHasTableName',
+    span: goSpan(SpanKind.SERVER, '/api/locations', {
+      attributes: { 'aws.dynamodb.table_names': ['table1'] },
+      status: ERROR,
+    }),
+    asserts: (docs) => {
+      expect(aws(one(docs)).table_name).toBe('table1');
+      expect(aws(docs[0]!)).not.toHaveProperty('table_names');
+      expect(meta(docs[0]!)['aws.dynamodb.table_names']).toStrictEqual(['table1']);
+    },
+  },
+  {
+    go: 'TestSpanWithMultipleDynamoDBTablesHasTableNames',
+    span: goSpan(SpanKind.SERVER, '/api/locations', {
+      attributes: { 'aws.dynamodb.table_names': ['table1', 'table2'] },
+      status: ERROR,
+    }),
+    asserts: (docs) => {
+      expect(aws(one(docs))).not.toHaveProperty('table_name');
+      expect(aws(docs[0]!).table_names).toStrictEqual(['table1', 'table2']);
+      expect(meta(docs[0]!)['aws.dynamodb.table_names']).toStrictEqual(['table1', 'table2']);
+    },
+  },
+  {
+    go: 'TestSegmentWithLogGroupsFromConfig',
+    span: goSpan(SpanKind.SERVER, '/api/locations', { status: ERROR, events: sentEvent(START) }),
+    options: { logGroupNames: ['my-logGroup-1'] },
+    asserts: (docs) =>
+      expect(aws(one(docs)).cloudwatch_logs).toStrictEqual([{ log_group: 'my-logGroup-1' }]),
+  },
+  {
+    go: 'TestSegmentWith2LogGroupsFromConfig',
+    span: goSpan(SpanKind.SERVER, '/api/locations', { status: ERROR, events: sentEvent(START) }),
+    options: { logGroupNames: ['my-logGroup-1', 'my-logGroup-2'] },
+    asserts: (docs) =>
+      expect(aws(one(docs)).cloudwatch_logs).toStrictEqual([
+        { log_group: 'my-logGroup-1' },
+        { log_group: 'my-logGroup-2' },
+      ]),
+  },
+  {
+    go: 'TestClientSpanWithAwsRemoteServiceName',
+    span: goSpan(SpanKind.CLIENT, 'ABC.payment', {
+      attributes: { ...PAYMENT, 'aws.remote.service': 'PaymentService' },
+    }),
+    asserts: (docs) => {
+      expect(one(docs)).toMatchObject({ name: 'PaymentService', type: 'subsegment' });
+      expect(JSON.stringify(docs[0])).not.toContain('user');
+    },
+  },
+  {
+    go: 'TestAwsSdkSpanWithDeprecatedAwsRemoteServiceName',
+    span: goSpan(SpanKind.CLIENT, 'DynamoDB.PutItem', {
+      attributes: { ...AWS_SDK, 'aws.remote.service': 'AWS.SDK.DynamoDb' },
+    }),
+    asserts: (docs) => {
+      expect(one(docs)).toMatchObject({ name: 'DynamoDb', type: 'subsegment' });
+      expect(JSON.stringify(docs[0])).not.toContain('DynamoDb.PutItem');
+      expect(JSON.stringify(docs[0])).not.toContain('user');
+    },
+  },
+  {
+    go: 'TestAwsSdkSpanWithAwsRemoteServiceName',
+    span: goSpan(SpanKind.CLIENT, 'DynamoDB.PutItem', {
+      attributes: { ...AWS_SDK, 'aws.remote.service': 'AWS::DynamoDB' },
+    }),
+    asserts: (docs) => {
+      expect(one(docs)).toMatchObject({ name: 'DynamoDB', type: 'subsegment' });
+      expect(JSON.stringify(docs[0])).toContain('DynamoDb');
+      expect(JSON.stringify(docs[0])).not.toContain('DynamoDb.PutItem');
+      expect(JSON.stringify(docs[0])).not.toContain('user');
+    },
+  },
+  {
+    go: 'TestProducerSpanWithAwsRemoteServiceName',
+    span: goSpan(SpanKind.PRODUCER, 'ABC.payment', {
+      attributes: { ...PAYMENT, 'aws.remote.service': 'ProducerService' },
+    }),
+    asserts: (docs) => {
+      expect(one(docs)).toMatchObject({ name: 'ProducerService', type: 'subsegment' });
+      expect(JSON.stringify(docs[0])).not.toContain('user');
+    },
+  },
+  {
+    // The Go test calls MakeSegmentDocumentString (no local-root split); the span is LOCAL_ROOT, so
+    // translation splits it: the dependency subsegment carries the remote name.
+    go: 'TestConsumerSpanWithAwsRemoteServiceName',
+    span: goSpan(SpanKind.CONSUMER, 'ABC.payment', {
+      attributes: { ...basicAttributes(), 'aws.remote.service': 'ConsumerService' },
+    }),
+    asserts: (docs) => {
+      expect(JSON.stringify(docs[0])).toContain('ConsumerService');
+      expect(JSON.stringify(docs)).not.toContain('user');
+    },
+  },
+  {
+    go: 'TestServerSpanWithAwsLocalServiceName',
+    span: goSpan(SpanKind.SERVER, 'ABC.payment', {
+      attributes: {
+        ...PAYMENT,
+        'aws.local.service': 'PaymentLocalService',
+        'aws.remote.service': 'PaymentService',
+      },
+    }),
+    asserts: (docs) => {
+      expect(one(docs).name).toBe('PaymentLocalService');
+      expect(JSON.stringify(docs[0])).not.toContain('user');
+    },
+  },
   // Application Signals (ADOT) spans: aws.span.kind and the aws.local/remote.* keys (§1.2).
   {
     go: 'TestLocalRootConsumer',
@@ -962,8 +1200,8 @@ describe('collector test vectors (segment_test.go)', () => {
     });
   });
 
-  it('agrees with at least 90 % of the ported vectors', () => {
+  it('agrees with at least 93 % of the ported vectors', () => {
     const agreed = vectors.filter((v) => v.deviation === undefined).length;
-    expect(agreed / vectors.length).toBeGreaterThanOrEqual(0.9);
+    expect(agreed / vectors.length).toBeGreaterThanOrEqual(0.93);
   });
 });
