@@ -55,6 +55,8 @@ export interface XRayExporterConfig {
   indexedAttributes?: string[];
   /** Record every scalar span attribute as an annotation. */
   indexAllAttributes?: boolean;
+  /** Keep `.` in annotation keys (default true, the collector's `exporter.xray.allowDot` gate). */
+  allowDotInAnnotationKeys?: boolean;
   /** CloudWatch log group names written to `aws.cloudwatch_logs`. */
   logGroupNames?: string[];
 }

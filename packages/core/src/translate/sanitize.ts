@@ -69,10 +69,12 @@ export function sanitizeSegmentName(name: string): string {
 /**
  * Makes an annotation key X-Ray indexes: every character other than ASCII letters, digits and `.`
  * becomes `_` (one per Unicode character, as the collector with `exporter.xray.allowDot` on),
- * cut to 500 characters. Returns `""` for an empty key (callers skip it).
+ * cut to 500 characters. Returns `""` for an empty key (callers skip it). With `allowDot` false
+ * (the collector's gate turned off) `.` becomes `_` too.
  * @example sanitizeAnnotationKey('attr1@1') // 'attr1_1'
  */
-export function sanitizeAnnotationKey(key: string): string {
+export function sanitizeAnnotationKey(key: string, allowDot = true): string {
+  const isKeyChar = allowDot ? isKeyCharOrDot : isAsciiAlnum;
   let clean = key.length <= MAX_ANNOTATION_KEY_LENGTH;
   for (let i = 0; clean && i < key.length; i++) clean = isKeyChar(key.charCodeAt(i));
   if (clean) return key;
@@ -88,6 +90,10 @@ export function sanitizeAnnotationKey(key: string): string {
   return out;
 }
 
-function isKeyChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46; /* . */
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isKeyCharOrDot(c: number): boolean {
+  return isAsciiAlnum(c) || c === 46; /* . */
 }

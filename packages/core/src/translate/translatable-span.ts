@@ -63,6 +63,11 @@ export interface TranslateOptions {
   indexedAttributes?: string[];
   /** Write every scalar attribute as an annotation (and drop the others). */
   indexAllAttributes?: boolean;
+  /**
+   * Keep `.` in annotation keys (default true), as the collector's `exporter.xray.allowDot` feature
+   * gate (beta, on); false turns every `.` into `_`, as the collector with the gate off.
+   */
+  allowDotInAnnotationKeys?: boolean;
   /** CloudWatch log group names used when the resource names none. */
   logGroupNames?: string[];
 }

@@ -105,6 +105,69 @@ const attributeCases: Case[] = [
     expected: [seg({ name: 'orders', annotations: { 'otel.resource.service.name': 'orders' } })],
   },
   {
+    rule: '§8: indexAllAttributes annotates scalar resource attributes; the others stay in metadata',
+    span: {
+      kind: SpanKind.SERVER,
+      resourceAttributes: { 'service.name': 'orders', 'host.tags': ['a'] },
+      attributes: { 'order.id': 'o-1', items: ['x'] },
+    },
+    options: { indexAllAttributes: true },
+    expected: [
+      seg({
+        name: 'orders',
+        annotations: { 'otel.resource.service.name': 'orders', 'order.id': 'o-1' },
+        metadata: { default: { 'otel.resource.host.tags': ['a'] } },
+      }),
+    ],
+  },
+  {
+    rule: '§8: allowDotInAnnotationKeys false writes _ for . (the collector with exporter.xray.allowDot off)',
+    span: {
+      kind: SpanKind.SERVER,
+      resourceAttributes: { 'service.name': 'orders' },
+      attributes: { 'order.id': 'o-1' },
+    },
+    options: {
+      indexedAttributes: ['order.id', 'otel.resource.service.name'],
+      allowDotInAnnotationKeys: false,
+    },
+    expected: [
+      seg({
+        name: 'orders',
+        annotations: { otel_resource_service_name: 'orders', order_id: 'o-1' },
+      }),
+    ],
+  },
+  {
+    rule: '§1.2 / §8: an indexed aws.remote.service annotates the dependency subsegment only',
+    span: {
+      kind: SpanKind.CLIENT,
+      parentSpanId: PARENT,
+      attributes: {
+        'aws.span.kind': 'LOCAL_ROOT',
+        'aws.local.service': 'orders',
+        'aws.remote.service': 'payments',
+        'aws.local.operation': 'POST /orders',
+      },
+    },
+    options: { indexedAttributes: ['aws.remote.service', 'aws.local.operation'] },
+    expected: [
+      sub({
+        name: 'payments',
+        parent_id: 'aaaaaaaaaaaaaaa1',
+        annotations: { 'aws.remote.service': 'payments', 'aws.local.operation': 'POST /orders' },
+        metadata: { default: { 'aws.span.kind': 'LOCAL_ROOT', 'aws.local.service': 'orders' } },
+        namespace: 'remote',
+      }),
+      seg({
+        name: 'orders',
+        id: 'aaaaaaaaaaaaaaa1',
+        parent_id: PARENT,
+        annotations: { 'aws.local.operation': 'POST /orders' },
+      }),
+    ],
+  },
+  {
     rule: '§8: links carry the converted trace id, the span id and their attributes',
     span: {
       parentSpanId: PARENT,

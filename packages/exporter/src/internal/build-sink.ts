@@ -44,6 +44,9 @@ function documentSink(
     ...(config.indexAllAttributes !== undefined && {
       indexAllAttributes: config.indexAllAttributes,
     }),
+    ...(config.allowDotInAnnotationKeys !== undefined && {
+      allowDotInAnnotationKeys: config.allowDotInAnnotationKeys,
+    }),
     ...(config.logGroupNames && { logGroupNames: config.logGroupNames }),
   };
   return new DocumentSink({ ...numbers, transport, translate, stats });

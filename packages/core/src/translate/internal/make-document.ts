@@ -100,6 +100,7 @@ export function makeDocument(
     keys: f.keys,
     indexed: f.options.indexed,
     indexAll: f.options.indexAll,
+    allowDot: f.options.allowDot,
     resource: storeResource ? f.resource : undefined,
     sqlProduced: sql !== undefined,
     usedStatusText: flags.usedStatusText,

@@ -17,6 +17,8 @@ import { logGroupEntries, resourceInfo } from './resource-info.ts';
 export interface ResolvedOptions {
   indexed: ReadonlySet<string>;
   indexAll: boolean;
+  /** Keep `.` in annotation keys (the collector's `exporter.xray.allowDot` gate, on by default). */
+  allowDot: boolean;
   /** `cloudwatch_logs` entries of `logGroupNames` (used when the resource names none). */
   logGroups: LogGroup[] | undefined;
 }
@@ -38,6 +40,7 @@ export interface SpanFacts {
 const NO_OPTIONS: ResolvedOptions = {
   indexed: new Set(),
   indexAll: false,
+  allowDot: true,
   logGroups: undefined,
 };
 const resolved = new WeakMap<TranslateOptions, ResolvedOptions>();
@@ -50,6 +53,7 @@ export function resolveOptions(options: TranslateOptions | undefined): ResolvedO
     out = {
       indexed: new Set(Array.isArray(options.indexedAttributes) ? options.indexedAttributes : []),
       indexAll: options.indexAllAttributes === true,
+      allowDot: options.allowDotInAnnotationKeys !== false,
       logGroups:
         Array.isArray(options.logGroupNames) && options.logGroupNames.length > 0
           ? logGroupEntries(options.logGroupNames, false)

@@ -31,6 +31,8 @@ export interface XRayAttributeInput {
   /** `indexed_attributes` as a set (may be empty). */
   indexed: ReadonlySet<string>;
   indexAll: boolean;
+  /** The collector's `exporter.xray.allowDot` gate: keep `.` in annotation keys. */
+  allowDot: boolean;
   /** Resource to store (segments), or undefined (subsegments). */
   resource: ResourceInfo | undefined;
   sqlProduced: boolean;
@@ -57,8 +59,9 @@ function annotate(
   out: Record<string, AnnotationValue>,
   key: string,
   value: AnnotationValue,
+  allowDot: boolean,
 ): boolean {
-  const fixed = sanitizeAnnotationKey(key);
+  const fixed = sanitizeAnnotationKey(key, allowDot);
   if (fixed === '') return false;
   out[fixed] = typeof value === 'string' ? capString(value, MAX_ANNOTATION_VALUE) : value;
   return true;
@@ -131,7 +134,8 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
         isIndexed(entry.key, indexAll, anyIndexed, indexed, listed) &&
         entry.annotation !== undefined
       ) {
-        hasAnnotations = annotate(annotations, entry.key, entry.annotation) || hasAnnotations;
+        hasAnnotations =
+          annotate(annotations, entry.key, entry.annotation, input.allowDot) || hasAnnotations;
       } else if (entry.raw !== undefined) {
         addMember(plan, entry.key, entry.member, entry.raw);
       }
@@ -154,7 +158,7 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
     if (isIndexed(key, indexAll, anyIndexed, indexed, listed)) {
       const annotation = annotationValue(value);
       if (annotation !== undefined)
-        hasAnnotations = annotate(annotations, key, annotation) || hasAnnotations;
+        hasAnnotations = annotate(annotations, key, annotation, input.allowDot) || hasAnnotations;
     } else if (info.metadataNamespace && typeof value === 'string') {
       const namespace = key.slice(METADATA_PREFIX.length);
       const parsed = parseObject(value);
