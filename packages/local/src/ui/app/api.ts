@@ -125,3 +125,17 @@ export async function getTrace(id: string): Promise<ApiResult<Trace | undefined>
   if (!res.ok) return res;
   return { ok: true, value: res.value.Traces?.find((t) => t.Id === id) };
 }
+
+/** BatchGetTraces takes at most 5 IDs per call. */
+const BATCH = 5;
+
+/** BatchGetTraces for several traces, 5 per call; traces not found are left out. */
+export async function getTraces(ids: readonly string[]): Promise<ApiResult<Trace[]>> {
+  const traces: Trace[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const res = await call<BatchGetTracesResult>('/Traces', { TraceIds: ids.slice(i, i + BATCH) });
+    if (!res.ok) return res;
+    traces.push(...(res.value.Traces ?? []));
+  }
+  return { ok: true, value: traces };
+}

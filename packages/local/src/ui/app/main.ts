@@ -13,6 +13,7 @@ import { layoutServiceMap } from '../lib/map-layout.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
 import { nextShown, resultCount } from '../lib/result-count.ts';
 import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
+import { rawDocument } from '../lib/raw-document.ts';
 import { describeEntity } from '../lib/segment-detail.ts';
 import { buildServiceMap } from '../lib/service-map-model.ts';
 import { STATUS_COLOURS } from '../lib/status.ts';
@@ -22,13 +23,15 @@ import type { TimelineRow } from '../lib/timeline.ts';
 import { timelineScale } from '../lib/timeline-scale.ts';
 import { rangeBounds } from '../lib/time-range.ts';
 import { parseTraceIdInput } from '../lib/trace-id-input.ts';
+import { linkCandidates, linksInto, linksOf } from '../lib/trace-links.ts';
+import type { IncomingLink } from '../lib/trace-links.ts';
 import { chooseTrace } from '../lib/trace-selection.ts';
 import { DEFAULT_SORT, isDefaultSort, sortSummaries, toggleSort } from '../lib/trace-sort.ts';
 import type { SortKey } from '../lib/trace-sort.ts';
 import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
 import type { UrlState } from '../lib/url-state.ts';
-import type { TraceSummary } from '../lib/wire-types.ts';
-import { getServiceGraph, getTrace, getTraceSummaries } from './api.ts';
+import type { Trace, TraceSummary } from '../lib/wire-types.ts';
+import { getServiceGraph, getTrace, getTraceSummaries, getTraces } from './api.ts';
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
@@ -58,6 +61,7 @@ const el = {
   traceId: byId('trace-id'),
   traceMeta: byId('trace-meta'),
   traceNote: byId('trace-note'),
+  linkedFrom: byId('linked-from'),
   timeline: byId('timeline'),
   detail: byId('detail'),
 };
@@ -85,7 +89,12 @@ const state = {
   row: undefined as string | undefined,
   docs: [] as SegmentDocument[],
   rows: [] as TimelineRow[],
+  /** The shown trace as BatchGetTraces returned it (raw documents). */
+  raw: undefined as Trace | undefined,
 };
+
+/** Links into a trace found in other traces, by trace ID, with the candidates that were read. */
+const incoming = new Map<string, { candidates: string; links: IncomingLink[] }>();
 
 for (const [status, colour] of Object.entries(STATUS_COLOURS)) {
   document.documentElement.style.setProperty(`--${status}`, colour);
@@ -193,8 +202,56 @@ function showLive(): void {
 
 function showDetail(): void {
   const row = state.rows.find((r) => r.id === state.row);
-  if (row === undefined) replace(el.detail, h('p', { class: 'muted' }, 'Select a segment.'));
-  else renderDetail(el.detail, row, describeEntity(row, state.docs, offsetMinutes));
+  if (row === undefined) {
+    replace(el.detail, h('p', { class: 'muted' }, 'Select a segment.'));
+    return;
+  }
+  const links = linksOf(row.entity).map((link) => ({
+    link,
+    href: formatHash({ ...state.route, traceId: link.traceId, segmentId: link.segmentId }),
+  }));
+  const raw = state.raw === undefined ? undefined : rawDocument(state.raw, row.segment.id);
+  renderDetail(el.detail, row, describeEntity(row, state.docs, offsetMinutes), { links, raw });
+}
+
+function showLinkedFrom(id: string): void {
+  const links = incoming.get(id)?.links ?? [];
+  el.linkedFrom.hidden = links.length === 0;
+  if (!changed('linked-from', id, links)) return;
+  replace(
+    el.linkedFrom,
+    links.length === 0 ? null : h('span', { class: 'muted' }, 'Linked from '),
+    ...links.map((l) =>
+      h(
+        'a',
+        {
+          class: 'mono',
+          attrs: {
+            href: formatHash({ ...state.route, traceId: l.traceId, segmentId: l.segmentId }),
+          },
+          data: { traceId: l.traceId },
+        },
+        `${l.name} · ${l.traceId}`,
+      ),
+    ),
+  );
+}
+
+/**
+ * Finds traces linking into trace `id` (the producer side of an SQS batch) by reading the
+ * documents of the list's traces that started near it; read again only when those change.
+ */
+async function findLinkedFrom(id: string): Promise<void> {
+  const start = Math.min(...state.docs.map((d) => d.start_time));
+  const candidates = linkCandidates(state.summaries, id, start);
+  const key = candidates.join(',');
+  if (incoming.get(id)?.candidates !== key) {
+    const res = await getTraces(candidates);
+    if (!res.ok) return;
+    const docs = res.value.flatMap(parseTraceDocuments);
+    incoming.set(id, { candidates: key, links: linksInto(id, docs) });
+  }
+  if (id === state.trace) showLinkedFrom(id);
 }
 
 /** Records `next` in the history (a new entry, or replacing the current one). */
@@ -246,6 +303,7 @@ async function loadTrace(id: string): Promise<void> {
     drawn.delete('timeline');
     return;
   }
+  state.raw = res.value;
   state.docs = parseTraceDocuments(res.value);
   state.rows = buildTimelineRows(state.docs);
   const wanted = state.route.traceId === id ? state.route.segmentId : undefined;
@@ -262,11 +320,17 @@ async function loadTrace(id: string): Promise<void> {
     .filter((p) => p !== '')
     .join(' · ');
   drawTimeline();
+  showLinkedFrom(id);
+  void findLinkedFrom(id);
 }
 
 /** Shows trace `id` (or none) in the trace pane. */
 function showTrace(id: string | undefined): void {
-  if (id !== state.trace) state.row = undefined;
+  if (id !== state.trace) {
+    state.row = undefined;
+    state.raw = undefined;
+    el.linkedFrom.hidden = true;
+  }
   state.trace = id;
   drawList();
   if (id === undefined) showNoTrace();
