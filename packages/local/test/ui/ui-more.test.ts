@@ -128,6 +128,9 @@ describe('web UI, more', () => {
       await expect.poll(shownTrace, POLL).toBe(consumer.traceId);
       await expect.poll(() => page.locator('#timeline .tl-bar').count(), POLL).toBe(2);
       expect(await page.locator('#linked-from').isHidden()).toBe(true);
+      const display = (id: string): Promise<string> =>
+        page.locator(id).evaluate((el) => getComputedStyle(el).display);
+      expect([await display('#linked-from'), await display('#notice')]).toEqual(['none', 'none']);
     });
   });
 
@@ -147,6 +150,95 @@ describe('web UI, more', () => {
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(JSON.parse(copied)).toEqual(stored);
       await page.locator('#detail').screenshot({ path: `${OUT}raw-json.png` });
+    });
+  });
+
+  describe('server down and empty store', () => {
+    it('says how to send traces when the store is empty, then that the server is down, then recovers', async () => {
+      let spare = await startLocalXRay({ port: 0 });
+      const port = new URL(spare.endpoint).port;
+      const tab = await context.newPage();
+      try {
+        await tab.goto(`${spare.endpoint}/`);
+        const notice = tab.locator('#notice');
+        await expect.poll(() => notice.getAttribute('data-kind'), POLL).toBe('empty-store');
+        const text = (await notice.textContent()) ?? '';
+        expect(text).toContain(`AWS_XRAY_DAEMON_ADDRESS=127.0.0.1:${port}`);
+        expect(text).toContain(`OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=${spare.endpoint}/v1/traces`);
+        await tab.screenshot({ path: `${OUT}empty-store.png` });
+
+        await spare.stop();
+        await tab.locator('#filter').fill('service("orders")');
+        await tab.locator('#filter-form button').click();
+        await expect.poll(() => notice.getAttribute('data-kind'), POLL).toBe('unreachable');
+        expect(await notice.textContent()).toContain(
+          `local X-Ray not reachable at ${spare.endpoint} — is otel-xray-local running?`,
+        );
+        expect(await tab.locator('#filter').getAttribute('class')).not.toContain('invalid');
+        expect(await tab.locator('#filter-error').isHidden()).toBe(true);
+        expect(await tab.locator('#live').textContent()).toBe('Offline');
+        expect(await tab.locator('#map-error').isHidden()).toBe(true);
+        const dot = await tab
+          .locator('#live')
+          .evaluate((el) => getComputedStyle(el, '::before').backgroundColor);
+        expect(dot).toBe('rgb(208, 49, 45)');
+        await tab.screenshot({ path: `${OUT}server-down.png` });
+
+        spare = await startLocalXRay({ port: Number(port) });
+        await notice.locator('button.retry').click();
+        await expect.poll(() => notice.getAttribute('data-kind'), POLL).toBe('empty-store');
+        expect(await tab.locator('#live').textContent()).toBe('Live');
+      } finally {
+        await tab.close();
+        await spare.stop();
+      }
+    });
+
+    it('says the filter matched nothing when traces are stored', async () => {
+      await open('#/?filter=service("nowhere")');
+      const notice = page.locator('#notice');
+      await expect.poll(() => notice.getAttribute('data-kind'), POLL).toBe('no-match');
+      expect(await notice.textContent()).toContain('No traces match this filter');
+    });
+  });
+
+  describe('dark mode', () => {
+    it('follows prefers-color-scheme: dark', async () => {
+      const dark = await browser.newContext({
+        viewport: { width: 1440, height: 1000 },
+        colorScheme: 'dark',
+      });
+      try {
+        const tab = await dark.newPage();
+        await tab.goto(`${xray.endpoint}/#/traces/${order.traceId}/${order.ids.shipping}`);
+        await expect.poll(() => tab.locator('#timeline .tl-bar').count(), POLL).toBeGreaterThan(5);
+        await expect
+          .poll(() => tab.locator('#service-map .map-node').count(), POLL)
+          .toBeGreaterThan(3);
+        const colours = await tab.evaluate(() => ({
+          bg: getComputedStyle(document.body).backgroundColor,
+          ink: getComputedStyle(document.body).color,
+          card: getComputedStyle(document.querySelector('.card')!).backgroundColor,
+        }));
+        expect(colours).toEqual({
+          bg: 'rgb(18, 22, 29)',
+          ink: 'rgb(227, 232, 239)',
+          card: 'rgb(27, 32, 41)',
+        });
+        expect(await tab.locator('#notice').evaluate((el) => getComputedStyle(el).display)).toBe(
+          'none',
+        );
+        await tab.screenshot({ path: `${OUT}dark.png`, fullPage: true });
+      } finally {
+        await dark.close();
+      }
+    });
+
+    it('stays light without the preference', async () => {
+      await open(`#/traces/${order.traceId}`);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        'rgb(244, 246, 249)',
+      );
     });
   });
 

@@ -24,13 +24,19 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 /** Pages followed at most for one list, so a huge store cannot stall the page. */
 const MAX_PAGES = 5;
 
+/** `body` undefined: a GET (the local `/_local/*` endpoints); else an X-Ray POST. */
 async function call<T>(path: string, body: unknown): Promise<ApiResult<T>> {
   try {
-    const res = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const res = await fetch(
+      path,
+      body === undefined
+        ? { method: 'GET' }
+        : {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
     const text = await res.text();
     const json = (text ? JSON.parse(text) : {}) as unknown;
     if (res.ok) return { ok: true, value: json as T };
@@ -138,4 +144,10 @@ export async function getTraces(ids: readonly string[]): Promise<ApiResult<Trace
     traces.push(...(res.value.Traces ?? []));
   }
   return { ok: true, value: traces };
+}
+
+/** Traces the local X-Ray holds now (`GET /_local/stats`, not an X-Ray API). */
+export async function getStoredCount(): Promise<ApiResult<number | undefined>> {
+  const res = await call<{ tracesStored?: number }>('/_local/stats', undefined);
+  return res.ok ? { ok: true, value: res.value.tracesStored } : res;
 }

@@ -13,6 +13,8 @@ import { layoutServiceMap } from '../lib/map-layout.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
 import { nextShown, resultCount } from '../lib/result-count.ts';
 import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
+import { emptyNotice, isUnreachable, unreachableNotice } from '../lib/page-notice.ts';
+import type { PageNotice } from '../lib/page-notice.ts';
 import { rawDocument } from '../lib/raw-document.ts';
 import { describeEntity } from '../lib/segment-detail.ts';
 import { buildServiceMap } from '../lib/service-map-model.ts';
@@ -31,7 +33,7 @@ import type { SortKey } from '../lib/trace-sort.ts';
 import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
 import type { UrlState } from '../lib/url-state.ts';
 import type { Trace, TraceSummary } from '../lib/wire-types.ts';
-import { getServiceGraph, getTrace, getTraceSummaries, getTraces } from './api.ts';
+import { getServiceGraph, getStoredCount, getTrace, getTraceSummaries, getTraces } from './api.ts';
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
@@ -62,6 +64,7 @@ const el = {
   traceMeta: byId('trace-meta'),
   traceNote: byId('trace-note'),
   linkedFrom: byId('linked-from'),
+  notice: byId('notice'),
   timeline: byId('timeline'),
   detail: byId('detail'),
 };
@@ -70,6 +73,8 @@ const state = {
   /** What the URL says; the list, the filter box and the picker follow it. */
   route: parseHash(location.hash),
   manual: false,
+  /** The last refresh could not reach the server (it keeps trying). */
+  unreachable: false,
   /** Every summary of the query, in the API's order (newest first). */
   summaries: [] as TraceSummary[],
   /** `summaries` sorted as the URL says. */
@@ -197,7 +202,39 @@ function showLive(): void {
   const editing = !state.manual && paused();
   el.live.setAttribute('aria-pressed', String(!state.manual));
   el.live.classList.toggle('paused', paused());
-  el.live.textContent = state.manual ? 'Paused' : editing ? 'Paused while editing' : 'Live';
+  el.live.classList.toggle('offline', state.unreachable);
+  el.live.textContent = state.unreachable
+    ? 'Offline'
+    : state.manual
+      ? 'Paused'
+      : editing
+        ? 'Paused while editing'
+        : 'Live';
+}
+
+/** Shows a notice above the page (or hides it); an unreachable server gets a Retry button. */
+function showNotice(notice: PageNotice | undefined): void {
+  el.notice.hidden = notice === undefined;
+  if (!changed('notice', notice)) return;
+  if (notice === undefined) {
+    replace(el.notice);
+    return;
+  }
+  el.notice.dataset.kind = notice.kind;
+  const retry =
+    notice.kind === 'unreachable'
+      ? h('button', { class: 'retry', attrs: { type: 'button' } }, 'Retry')
+      : null;
+  retry?.addEventListener('click', () => void poller.refreshNow());
+  replace(
+    el.notice,
+    h('span', undefined, notice.text),
+    notice.kind === 'unreachable'
+      ? h('span', { class: 'muted' }, ` Retrying every ${POLL_MS / 1000} s.`)
+      : null,
+    retry,
+    ...notice.commands.map((c) => h('code', { class: 'mono' }, c)),
+  );
 }
 
 function showDetail(): void {
@@ -372,6 +409,20 @@ async function refresh(): Promise<void> {
       return true;
     }),
   ]);
+  const down =
+    isUnreachable(graph.ok ? undefined : graph.error) ||
+    isUnreachable(summaries.ok ? undefined : summaries.error);
+  if (down !== state.unreachable) {
+    state.unreachable = down;
+    showLive();
+  }
+  if (down) {
+    // Not the filter's fault: the box stays as it is and the list keeps its last rows.
+    showNotice(unreachableNotice(location.origin));
+    renderFilterError(el.filterError, el.filter, filter, undefined);
+    el.mapError.hidden = true;
+    return;
+  }
   el.mapError.hidden = graph.ok;
   if (graph.ok && changed('map', graph.value)) {
     renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), applyServiceFilter);
@@ -387,6 +438,17 @@ async function refresh(): Promise<void> {
     takeSummaries([], true);
   }
   drawList();
+  if (summaries.ok && summaries.value.summaries.length === 0) {
+    const stored = await getStoredCount();
+    showNotice(
+      emptyNotice({
+        origin: location.origin,
+        host: location.host,
+        stored: stored.ok ? stored.value : undefined,
+        filter,
+      }),
+    );
+  } else showNotice(undefined);
   if (state.trace !== undefined) await loadTrace(state.trace);
   el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
 }
