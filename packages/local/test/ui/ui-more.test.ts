@@ -242,6 +242,41 @@ describe('web UI, more', () => {
     });
   });
 
+  describe('collapsible subtrees', () => {
+    it('collapses and expands a subtree with its toggle, without selecting the row', async () => {
+      await open(`#/traces/${order.traceId}/${order.ids.orders}`);
+      const rows = page.locator('#timeline .tl-row:not(.tl-head)');
+      await expect.poll(() => rows.count(), POLL).toBe(9);
+      const inventory = page.locator(`.tl-row[data-id="${order.ids.inventory}"]`);
+      const twisty = inventory.locator('button.twisty');
+      expect(await twisty.getAttribute('aria-expanded')).toBe('true');
+      const barBefore = await page
+        .locator(`.tl-row[data-id="${order.ids.orders}"] .tl-bar`)
+        .boundingBox();
+      await twisty.click();
+      // inventory hides reserve-stock, SQS, the inferred queue and shipping.
+      await expect.poll(() => rows.count(), POLL).toBe(5);
+      expect(await page.locator(`.tl-row[data-id="${order.ids.shipping}"]`).count()).toBe(0);
+      expect(await inventory.locator('.folded').textContent()).toBe('+4 ');
+      expect(await inventory.locator('button.twisty').getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('#timeline .tl-row.selected').getAttribute('data-id')).toBe(
+        order.ids.orders,
+      );
+      const barAfter = await page
+        .locator(`.tl-row[data-id="${order.ids.orders}"] .tl-bar`)
+        .boundingBox();
+      expect(barAfter?.width).toBe(barBefore?.width);
+      await page.locator('#trace-card').screenshot({ path: `${OUT}collapsed.png` });
+      // The whole trace under the root, then back open.
+      await page.locator(`.tl-row[data-id="${order.ids.orders}"] button.twisty`).click();
+      await expect.poll(() => rows.count(), POLL).toBe(1);
+      await page.locator(`.tl-row[data-id="${order.ids.orders}"] button.twisty`).press('Enter');
+      await expect.poll(() => rows.count(), POLL).toBe(5);
+      await page.locator(`.tl-row[data-id="${order.ids.inventory}"] button.twisty`).click();
+      await expect.poll(() => rows.count(), POLL).toBe(9);
+    });
+  });
+
   describe('page errors', () => {
     it('raised none', () => {
       expect(pageErrors).toEqual([]);

@@ -7,6 +7,7 @@
 // back/forward or an edited URL is read back.
 import type { SegmentDocument } from '@otel-xray/core';
 import { annotationKeys } from '../lib/annotation-column.ts';
+import { toggled } from '../lib/collapse.ts';
 import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
@@ -96,6 +97,8 @@ const state = {
   rows: [] as TimelineRow[],
   /** The shown trace as BatchGetTraces returned it (raw documents). */
   raw: undefined as Trace | undefined,
+  /** Rows of the shown trace whose subtrees are collapsed. */
+  collapsed: new Set<string>(),
 };
 
 /** Links into a trace found in other traces, by trace ID, with the candidates that were read. */
@@ -185,8 +188,14 @@ function loadMore(): void {
 }
 
 function drawTimeline(): void {
-  if (!changed('timeline', state.trace, state.docs, state.row)) return;
-  renderTimeline(el.timeline, state.rows, state.row, selectRow);
+  if (!changed('timeline', state.trace, state.docs, state.row, [...state.collapsed])) return;
+  renderTimeline(el.timeline, state.rows, state.row, selectRow, {
+    collapsed: state.collapsed,
+    onToggle: (id) => {
+      state.collapsed = toggled(state.collapsed, id);
+      drawTimeline();
+    },
+  });
   showDetail();
 }
 
@@ -366,6 +375,7 @@ function showTrace(id: string | undefined): void {
   if (id !== state.trace) {
     state.row = undefined;
     state.raw = undefined;
+    state.collapsed = new Set();
     el.linkedFrom.hidden = true;
   }
   state.trace = id;
