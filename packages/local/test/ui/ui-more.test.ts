@@ -277,6 +277,49 @@ describe('web UI, more', () => {
     });
   });
 
+  describe('group picker', () => {
+    const listIds = (): Promise<Array<string | null>> =>
+      page
+        .locator('#trace-list tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-trace-id')));
+
+    it('lists GetGroups, puts the chosen group in the URL and filters the list by it', async () => {
+      const created = await fetch(`${xray.endpoint}/CreateGroup`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          GroupName: 'workers',
+          FilterExpression: 'service("shipping-worker")',
+        }),
+      });
+      expect(created.status).toBe(200);
+      await open('#/');
+      await expect.poll(listIds, POLL).toHaveLength(2);
+      const picker = page.locator('#group');
+      await expect
+        .poll(() => picker.locator('option').evaluateAll((o) => o.map((x) => x.textContent)), POLL)
+        .toEqual(['All traces (Default)', 'workers']);
+      await picker.selectOption('workers');
+      await expect.poll(hash, POLL).toBe('#/?group=workers');
+      await expect.poll(listIds, POLL).toEqual([consumer.traceId]);
+      await page.locator('header').screenshot({ path: `${OUT}group-picker.png` });
+      await page.goBack();
+      await expect.poll(listIds, POLL).toHaveLength(2);
+      expect(await picker.inputValue()).toBe('');
+    });
+
+    it('selects the URL’s group on load, and marks one the server does not have', async () => {
+      await open('#/?group=workers');
+      await expect.poll(listIds, POLL).toEqual([consumer.traceId]);
+      expect(await page.locator('#group').inputValue()).toBe('workers');
+      await open('#/?group=gone');
+      await expect.poll(() => page.locator('#group').inputValue(), POLL).toBe('gone');
+      expect(await page.locator('#group option:checked').textContent()).toBe(
+        'gone (no such group)',
+      );
+    });
+  });
+
   describe('page errors', () => {
     it('raised none', () => {
       expect(pageErrors).toEqual([]);

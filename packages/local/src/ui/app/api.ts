@@ -4,6 +4,8 @@
 import type {
   BatchGetTracesResult,
   ErrorBody,
+  Group,
+  GroupsResult,
   Service,
   ServiceGraphResult,
   Trace,
@@ -150,4 +152,9 @@ export async function getTraces(ids: readonly string[]): Promise<ApiResult<Trace
 export async function getStoredCount(): Promise<ApiResult<number | undefined>> {
   const res = await call<{ tracesStored?: number }>('/_local/stats', undefined);
   return res.ok ? { ok: true, value: res.value.tracesStored } : res;
+}
+
+/** GetGroups: every group, `Default` included. */
+export function getGroups(): Promise<ApiResult<Group[]>> {
+  return paged<GroupsResult, Group>('/Groups', {}, (r) => r.Groups);
 }

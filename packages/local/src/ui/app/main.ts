@@ -10,6 +10,7 @@ import { annotationKeys } from '../lib/annotation-column.ts';
 import { toggled } from '../lib/collapse.ts';
 import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
+import { groupOptions } from '../lib/group-options.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
 import { nextShown, resultCount } from '../lib/result-count.ts';
@@ -33,8 +34,15 @@ import { DEFAULT_SORT, isDefaultSort, sortSummaries, toggleSort } from '../lib/t
 import type { SortKey } from '../lib/trace-sort.ts';
 import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
 import type { UrlState } from '../lib/url-state.ts';
-import type { Trace, TraceSummary } from '../lib/wire-types.ts';
-import { getServiceGraph, getStoredCount, getTrace, getTraceSummaries, getTraces } from './api.ts';
+import type { Group, Trace, TraceSummary } from '../lib/wire-types.ts';
+import {
+  getGroups,
+  getServiceGraph,
+  getStoredCount,
+  getTrace,
+  getTraceSummaries,
+  getTraces,
+} from './api.ts';
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
@@ -50,6 +58,7 @@ const offsetMinutes = -new Date().getTimezoneOffset();
 
 const el = {
   window: byId<HTMLSelectElement>('window'),
+  group: byId<HTMLSelectElement>('group'),
   live: byId<HTMLButtonElement>('live'),
   refreshed: byId('refreshed'),
   legend: byId('legend'),
@@ -97,6 +106,8 @@ const state = {
   rows: [] as TimelineRow[],
   /** The shown trace as BatchGetTraces returned it (raw documents). */
   raw: undefined as Trace | undefined,
+  /** The server's groups (GetGroups), for the picker. */
+  groups: [] as Group[],
   /** Rows of the shown trace whose subtrees are collapsed. */
   collapsed: new Set<string>(),
 };
@@ -165,6 +176,18 @@ function drawColumnPicker(): void {
     );
   }
   el.column.value = chosen ?? '';
+}
+
+/** Fills the group picker from GetGroups and selects the URL's group. */
+function drawGroupPicker(): void {
+  const options = groupOptions(state.groups, state.route.group);
+  if (changed('groups', options)) {
+    replace(
+      el.group,
+      ...options.map((o) => h('option', { attrs: { value: o.value, title: o.title } }, o.label)),
+    );
+  }
+  el.group.value = state.route.group ?? '';
 }
 
 /** Takes a (possibly partial) result set: sorts it and redraws the list and its count. */
@@ -407,7 +430,7 @@ async function refresh(): Promise<void> {
   const filter = route.filter;
   const grouped = withGroup(filter, route.group);
   const firstLoad = !state.listed;
-  const [graph, summaries] = await Promise.all([
+  const [graph, summaries, groups] = await Promise.all([
     getServiceGraph(start, end, route.group),
     getTraceSummaries(start, end, grouped.expression, (partial) => {
       if (!sameQuery(route, state.route)) return false;
@@ -418,7 +441,12 @@ async function refresh(): Promise<void> {
       }
       return true;
     }),
+    getGroups(),
   ]);
+  if (groups.ok) {
+    state.groups = groups.value;
+    drawGroupPicker();
+  }
   const down =
     isUnreachable(graph.ok ? undefined : graph.error) ||
     isUnreachable(summaries.ok ? undefined : summaries.error);
@@ -474,6 +502,7 @@ function follow(next: UrlState, byUser: boolean, previous: UrlState): void {
   state.route = next;
   el.filter.value = next.filter;
   showRange(el.window, next.range, offsetMinutes);
+  drawGroupPicker();
   showLive();
   if (!sameQuery(previous, next)) {
     state.listed = false;
@@ -549,6 +578,10 @@ el.column.addEventListener('change', () => {
   const column = el.column.value === '' ? undefined : el.column.value;
   navigate({ ...state.route, column });
 });
+el.group.addEventListener('change', () => {
+  const group = el.group.value === '' ? undefined : el.group.value;
+  navigate({ ...state.route, group });
+});
 el.window.addEventListener('change', () => {
   const range = pickedRange(el.window);
   if (range !== undefined) navigate({ ...state.route, range });
@@ -566,6 +599,7 @@ const initial = state.route;
 writeUrl(initial, 'replace');
 el.filter.value = initial.filter;
 showRange(el.window, initial.range, offsetMinutes);
+drawGroupPicker();
 if (initial.traceId !== undefined) showTrace(initial.traceId);
 showLive();
 void poller.refreshNow();
