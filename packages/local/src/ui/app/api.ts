@@ -4,6 +4,8 @@
 import type {
   BatchGetTracesResult,
   ErrorBody,
+  Group,
+  GroupsResult,
   Service,
   ServiceGraphResult,
   Trace,
@@ -24,13 +26,19 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 /** Pages followed at most for one list, so a huge store cannot stall the page. */
 const MAX_PAGES = 5;
 
+/** `body` undefined: a GET (the local `/_local/*` endpoints); else an X-Ray POST. */
 async function call<T>(path: string, body: unknown): Promise<ApiResult<T>> {
   try {
-    const res = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const res = await fetch(
+      path,
+      body === undefined
+        ? { method: 'GET' }
+        : {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+    );
     const text = await res.text();
     const json = (text ? JSON.parse(text) : {}) as unknown;
     if (res.ok) return { ok: true, value: json as T };
@@ -124,4 +132,29 @@ export async function getTrace(id: string): Promise<ApiResult<Trace | undefined>
   const res = await call<BatchGetTracesResult>('/Traces', { TraceIds: [id] });
   if (!res.ok) return res;
   return { ok: true, value: res.value.Traces?.find((t) => t.Id === id) };
+}
+
+/** BatchGetTraces takes at most 5 IDs per call. */
+const BATCH = 5;
+
+/** BatchGetTraces for several traces, 5 per call; traces not found are left out. */
+export async function getTraces(ids: readonly string[]): Promise<ApiResult<Trace[]>> {
+  const traces: Trace[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const res = await call<BatchGetTracesResult>('/Traces', { TraceIds: ids.slice(i, i + BATCH) });
+    if (!res.ok) return res;
+    traces.push(...(res.value.Traces ?? []));
+  }
+  return { ok: true, value: traces };
+}
+
+/** Traces the local X-Ray holds now (`GET /_local/stats`, not an X-Ray API). */
+export async function getStoredCount(): Promise<ApiResult<number | undefined>> {
+  const res = await call<{ tracesStored?: number }>('/_local/stats', undefined);
+  return res.ok ? { ok: true, value: res.value.tracesStored } : res;
+}
+
+/** GetGroups: every group, `Default` included. */
+export function getGroups(): Promise<ApiResult<Group[]>> {
+  return paged<GroupsResult, Group>('/Groups', {}, (r) => r.Groups);
 }

@@ -7,12 +7,17 @@
 // back/forward or an edited URL is read back.
 import type { SegmentDocument } from '@otel-xray/core';
 import { annotationKeys } from '../lib/annotation-column.ts';
+import { toggled } from '../lib/collapse.ts';
 import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
+import { groupOptions } from '../lib/group-options.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
 import { nextShown, resultCount } from '../lib/result-count.ts';
 import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
+import { emptyNotice, isUnreachable, unreachableNotice } from '../lib/page-notice.ts';
+import type { PageNotice } from '../lib/page-notice.ts';
+import { rawDocument } from '../lib/raw-document.ts';
 import { describeEntity } from '../lib/segment-detail.ts';
 import { buildServiceMap } from '../lib/service-map-model.ts';
 import { STATUS_COLOURS } from '../lib/status.ts';
@@ -22,13 +27,22 @@ import type { TimelineRow } from '../lib/timeline.ts';
 import { timelineScale } from '../lib/timeline-scale.ts';
 import { rangeBounds } from '../lib/time-range.ts';
 import { parseTraceIdInput } from '../lib/trace-id-input.ts';
+import { linkCandidates, linksInto, linksOf } from '../lib/trace-links.ts';
+import type { IncomingLink } from '../lib/trace-links.ts';
 import { chooseTrace } from '../lib/trace-selection.ts';
 import { DEFAULT_SORT, isDefaultSort, sortSummaries, toggleSort } from '../lib/trace-sort.ts';
 import type { SortKey } from '../lib/trace-sort.ts';
 import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
 import type { UrlState } from '../lib/url-state.ts';
-import type { TraceSummary } from '../lib/wire-types.ts';
-import { getServiceGraph, getTrace, getTraceSummaries } from './api.ts';
+import type { Group, Trace, TraceSummary } from '../lib/wire-types.ts';
+import {
+  getGroups,
+  getServiceGraph,
+  getStoredCount,
+  getTrace,
+  getTraceSummaries,
+  getTraces,
+} from './api.ts';
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
@@ -44,6 +58,7 @@ const offsetMinutes = -new Date().getTimezoneOffset();
 
 const el = {
   window: byId<HTMLSelectElement>('window'),
+  group: byId<HTMLSelectElement>('group'),
   live: byId<HTMLButtonElement>('live'),
   refreshed: byId('refreshed'),
   legend: byId('legend'),
@@ -58,6 +73,8 @@ const el = {
   traceId: byId('trace-id'),
   traceMeta: byId('trace-meta'),
   traceNote: byId('trace-note'),
+  linkedFrom: byId('linked-from'),
+  notice: byId('notice'),
   timeline: byId('timeline'),
   detail: byId('detail'),
 };
@@ -66,6 +83,8 @@ const state = {
   /** What the URL says; the list, the filter box and the picker follow it. */
   route: parseHash(location.hash),
   manual: false,
+  /** The last refresh could not reach the server (it keeps trying). */
+  unreachable: false,
   /** Every summary of the query, in the API's order (newest first). */
   summaries: [] as TraceSummary[],
   /** `summaries` sorted as the URL says. */
@@ -85,7 +104,16 @@ const state = {
   row: undefined as string | undefined,
   docs: [] as SegmentDocument[],
   rows: [] as TimelineRow[],
+  /** The shown trace as BatchGetTraces returned it (raw documents). */
+  raw: undefined as Trace | undefined,
+  /** The server's groups (GetGroups), for the picker. */
+  groups: [] as Group[],
+  /** Rows of the shown trace whose subtrees are collapsed. */
+  collapsed: new Set<string>(),
 };
+
+/** Links into a trace found in other traces, by trace ID, with the candidates that were read. */
+const incoming = new Map<string, { candidates: string; links: IncomingLink[] }>();
 
 for (const [status, colour] of Object.entries(STATUS_COLOURS)) {
   document.documentElement.style.setProperty(`--${status}`, colour);
@@ -150,6 +178,18 @@ function drawColumnPicker(): void {
   el.column.value = chosen ?? '';
 }
 
+/** Fills the group picker from GetGroups and selects the URL's group. */
+function drawGroupPicker(): void {
+  const options = groupOptions(state.groups, state.route.group);
+  if (changed('groups', options)) {
+    replace(
+      el.group,
+      ...options.map((o) => h('option', { attrs: { value: o.value, title: o.title } }, o.label)),
+    );
+  }
+  el.group.value = state.route.group ?? '';
+}
+
 /** Takes a (possibly partial) result set: sorts it and redraws the list and its count. */
 function takeSummaries(summaries: TraceSummary[], complete: boolean): void {
   state.summaries = summaries;
@@ -171,8 +211,14 @@ function loadMore(): void {
 }
 
 function drawTimeline(): void {
-  if (!changed('timeline', state.trace, state.docs, state.row)) return;
-  renderTimeline(el.timeline, state.rows, state.row, selectRow);
+  if (!changed('timeline', state.trace, state.docs, state.row, [...state.collapsed])) return;
+  renderTimeline(el.timeline, state.rows, state.row, selectRow, {
+    collapsed: state.collapsed,
+    onToggle: (id) => {
+      state.collapsed = toggled(state.collapsed, id);
+      drawTimeline();
+    },
+  });
   showDetail();
 }
 
@@ -188,13 +234,93 @@ function showLive(): void {
   const editing = !state.manual && paused();
   el.live.setAttribute('aria-pressed', String(!state.manual));
   el.live.classList.toggle('paused', paused());
-  el.live.textContent = state.manual ? 'Paused' : editing ? 'Paused while editing' : 'Live';
+  el.live.classList.toggle('offline', state.unreachable);
+  el.live.textContent = state.unreachable
+    ? 'Offline'
+    : state.manual
+      ? 'Paused'
+      : editing
+        ? 'Paused while editing'
+        : 'Live';
+}
+
+/** Shows a notice above the page (or hides it); an unreachable server gets a Retry button. */
+function showNotice(notice: PageNotice | undefined): void {
+  el.notice.hidden = notice === undefined;
+  if (!changed('notice', notice)) return;
+  if (notice === undefined) {
+    replace(el.notice);
+    return;
+  }
+  el.notice.dataset.kind = notice.kind;
+  const retry =
+    notice.kind === 'unreachable'
+      ? h('button', { class: 'retry', attrs: { type: 'button' } }, 'Retry')
+      : null;
+  retry?.addEventListener('click', () => void poller.refreshNow());
+  replace(
+    el.notice,
+    h('span', undefined, notice.text),
+    notice.kind === 'unreachable'
+      ? h('span', { class: 'muted' }, ` Retrying every ${POLL_MS / 1000} s.`)
+      : null,
+    retry,
+    ...notice.commands.map((c) => h('code', { class: 'mono' }, c)),
+  );
 }
 
 function showDetail(): void {
   const row = state.rows.find((r) => r.id === state.row);
-  if (row === undefined) replace(el.detail, h('p', { class: 'muted' }, 'Select a segment.'));
-  else renderDetail(el.detail, row, describeEntity(row, state.docs, offsetMinutes));
+  if (row === undefined) {
+    replace(el.detail, h('p', { class: 'muted' }, 'Select a segment.'));
+    return;
+  }
+  const links = linksOf(row.entity).map((link) => ({
+    link,
+    href: formatHash({ ...state.route, traceId: link.traceId, segmentId: link.segmentId }),
+  }));
+  const raw = state.raw === undefined ? undefined : rawDocument(state.raw, row.segment.id);
+  renderDetail(el.detail, row, describeEntity(row, state.docs, offsetMinutes), { links, raw });
+}
+
+function showLinkedFrom(id: string): void {
+  const links = incoming.get(id)?.links ?? [];
+  el.linkedFrom.hidden = links.length === 0;
+  if (!changed('linked-from', id, links)) return;
+  replace(
+    el.linkedFrom,
+    links.length === 0 ? null : h('span', { class: 'muted' }, 'Linked from '),
+    ...links.map((l) =>
+      h(
+        'a',
+        {
+          class: 'mono',
+          attrs: {
+            href: formatHash({ ...state.route, traceId: l.traceId, segmentId: l.segmentId }),
+          },
+          data: { traceId: l.traceId },
+        },
+        `${l.name} · ${l.traceId}`,
+      ),
+    ),
+  );
+}
+
+/**
+ * Finds traces linking into trace `id` (the producer side of an SQS batch) by reading the
+ * documents of the list's traces that started near it; read again only when those change.
+ */
+async function findLinkedFrom(id: string): Promise<void> {
+  const start = Math.min(...state.docs.map((d) => d.start_time));
+  const candidates = linkCandidates(state.summaries, id, start);
+  const key = candidates.join(',');
+  if (incoming.get(id)?.candidates !== key) {
+    const res = await getTraces(candidates);
+    if (!res.ok) return;
+    const docs = res.value.flatMap(parseTraceDocuments);
+    incoming.set(id, { candidates: key, links: linksInto(id, docs) });
+  }
+  if (id === state.trace) showLinkedFrom(id);
 }
 
 /** Records `next` in the history (a new entry, or replacing the current one). */
@@ -246,6 +372,7 @@ async function loadTrace(id: string): Promise<void> {
     drawn.delete('timeline');
     return;
   }
+  state.raw = res.value;
   state.docs = parseTraceDocuments(res.value);
   state.rows = buildTimelineRows(state.docs);
   const wanted = state.route.traceId === id ? state.route.segmentId : undefined;
@@ -262,11 +389,18 @@ async function loadTrace(id: string): Promise<void> {
     .filter((p) => p !== '')
     .join(' · ');
   drawTimeline();
+  showLinkedFrom(id);
+  void findLinkedFrom(id);
 }
 
 /** Shows trace `id` (or none) in the trace pane. */
 function showTrace(id: string | undefined): void {
-  if (id !== state.trace) state.row = undefined;
+  if (id !== state.trace) {
+    state.row = undefined;
+    state.raw = undefined;
+    state.collapsed = new Set();
+    el.linkedFrom.hidden = true;
+  }
   state.trace = id;
   drawList();
   if (id === undefined) showNoTrace();
@@ -296,7 +430,7 @@ async function refresh(): Promise<void> {
   const filter = route.filter;
   const grouped = withGroup(filter, route.group);
   const firstLoad = !state.listed;
-  const [graph, summaries] = await Promise.all([
+  const [graph, summaries, groups] = await Promise.all([
     getServiceGraph(start, end, route.group),
     getTraceSummaries(start, end, grouped.expression, (partial) => {
       if (!sameQuery(route, state.route)) return false;
@@ -307,7 +441,26 @@ async function refresh(): Promise<void> {
       }
       return true;
     }),
+    getGroups(),
   ]);
+  if (groups.ok) {
+    state.groups = groups.value;
+    drawGroupPicker();
+  }
+  const down =
+    isUnreachable(graph.ok ? undefined : graph.error) ||
+    isUnreachable(summaries.ok ? undefined : summaries.error);
+  if (down !== state.unreachable) {
+    state.unreachable = down;
+    showLive();
+  }
+  if (down) {
+    // Not the filter's fault: the box stays as it is and the list keeps its last rows.
+    showNotice(unreachableNotice(location.origin));
+    renderFilterError(el.filterError, el.filter, filter, undefined);
+    el.mapError.hidden = true;
+    return;
+  }
   el.mapError.hidden = graph.ok;
   if (graph.ok && changed('map', graph.value)) {
     renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), applyServiceFilter);
@@ -323,6 +476,17 @@ async function refresh(): Promise<void> {
     takeSummaries([], true);
   }
   drawList();
+  if (summaries.ok && summaries.value.summaries.length === 0) {
+    const stored = await getStoredCount();
+    showNotice(
+      emptyNotice({
+        origin: location.origin,
+        host: location.host,
+        stored: stored.ok ? stored.value : undefined,
+        filter,
+      }),
+    );
+  } else showNotice(undefined);
   if (state.trace !== undefined) await loadTrace(state.trace);
   el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
 }
@@ -338,6 +502,7 @@ function follow(next: UrlState, byUser: boolean, previous: UrlState): void {
   state.route = next;
   el.filter.value = next.filter;
   showRange(el.window, next.range, offsetMinutes);
+  drawGroupPicker();
   showLive();
   if (!sameQuery(previous, next)) {
     state.listed = false;
@@ -413,6 +578,10 @@ el.column.addEventListener('change', () => {
   const column = el.column.value === '' ? undefined : el.column.value;
   navigate({ ...state.route, column });
 });
+el.group.addEventListener('change', () => {
+  const group = el.group.value === '' ? undefined : el.group.value;
+  navigate({ ...state.route, group });
+});
 el.window.addEventListener('change', () => {
   const range = pickedRange(el.window);
   if (range !== undefined) navigate({ ...state.route, range });
@@ -430,6 +599,7 @@ const initial = state.route;
 writeUrl(initial, 'replace');
 el.filter.value = initial.filter;
 showRange(el.window, initial.range, offsetMinutes);
+drawGroupPicker();
 if (initial.traceId !== undefined) showTrace(initial.traceId);
 showLive();
 void poller.refreshNow();

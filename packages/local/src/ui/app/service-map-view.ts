@@ -22,7 +22,7 @@ function arrowMarker(): SVGElement {
       orient: 'auto-start-reverse',
     },
     undefined,
-    s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#9aa5b4' }),
+    s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow' }),
   );
 }
 

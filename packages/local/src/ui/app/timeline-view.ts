@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
-// The waterfall: one row per segment, subsegment and inferred segment, bars coloured by status.
+// The waterfall: one row per segment, subsegment and inferred segment, bars coloured by status;
+// a row with children has a toggle that collapses its subtree.
+import { subtreeSizes, visibleRows } from '../lib/collapse.ts';
 import { formatDurationMs } from '../lib/format.ts';
 import { STATUS_COLOURS } from '../lib/status.ts';
 import type { TimelineRow } from '../lib/timeline.ts';
@@ -9,18 +11,54 @@ import { h, replace } from './dom.ts';
 /** Indentation per nesting level, pixels. */
 const INDENT = 14;
 
+/** Subtrees collapsed and what a toggle does. */
+export interface Collapsing {
+  collapsed: ReadonlySet<string>;
+  onToggle: (id: string) => void;
+}
+
+function toggle(id: string, size: number | undefined, c: Collapsing): HTMLElement {
+  if (size === undefined) return h('span', { class: 'twisty' });
+  const open = !c.collapsed.has(id);
+  const button = h(
+    'button',
+    {
+      class: 'twisty',
+      attrs: {
+        type: 'button',
+        'aria-expanded': String(open),
+        'aria-label': `${open ? 'Collapse' : 'Expand'} ${size} rows`,
+        title: `${open ? 'Collapse' : 'Expand'} ${size} rows`,
+      },
+    },
+    open ? '▾' : '▸',
+  );
+  button.addEventListener('click', (event) => {
+    // The toggle is not a row selection.
+    event.stopPropagation();
+    c.onToggle(id);
+  });
+  // Enter and Space press the button; the row's own key handler must not take them.
+  button.addEventListener('keydown', (event) => event.stopPropagation());
+  return button;
+}
+
 /** Renders the rows into `host`; `onSelect` gets a clicked row's ID. */
 export function renderTimeline(
   host: HTMLElement,
-  rows: readonly TimelineRow[],
+  allRows: readonly TimelineRow[],
   selected: string | undefined,
   onSelect: (id: string) => void,
+  collapsing: Collapsing = { collapsed: new Set(), onToggle: () => undefined },
 ): void {
-  if (rows.length === 0) {
+  const sizes = subtreeSizes(allRows);
+  const rows = visibleRows(allRows, collapsing.collapsed);
+  if (allRows.length === 0) {
     replace(host, h('p', { class: 'muted' }, 'This trace has no segments yet.'));
     return;
   }
-  const scale = timelineScale(rows);
+  // The scale spans the whole trace, so collapsing never moves the bars that stay.
+  const scale = timelineScale(allRows);
   const ticks = timeTicks(scale);
   const grid = (): HTMLElement[] =>
     ticks.map((t) => {
@@ -55,6 +93,10 @@ export function renderTimeline(
     const name = h(
       'div',
       { class: 'tl-name', attrs: { title: `${row.name} (${row.service})` } },
+      toggle(row.id, sizes.get(row.id), collapsing),
+      collapsing.collapsed.has(row.id)
+        ? h('span', { class: 'folded muted' }, `+${sizes.get(row.id) ?? 0} `)
+        : null,
       row.namespace === undefined ? null : h('span', { class: 'ns' }, row.namespace),
       h('span', { class: 'label' }, row.name),
       row.kind === 'subsegment'

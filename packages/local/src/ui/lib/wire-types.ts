@@ -145,3 +145,17 @@ export interface ErrorBody {
   message?: string;
   Message?: string;
 }
+
+/** An X-Ray group: a named filter expression (`GetGroups`). */
+export interface Group {
+  GroupName?: string;
+  GroupARN?: string;
+  /** The group's filter; absent for `Default`. */
+  FilterExpression?: string;
+}
+
+/** `GetGroups` result. */
+export interface GroupsResult {
+  Groups?: Group[];
+  NextToken?: string;
+}
