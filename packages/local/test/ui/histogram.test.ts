@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binAt, binRange, binValues } from '../../src/ui/lib/histogram.ts';
+import { binAt, binEntries, binRange, binValues } from '../../src/ui/lib/histogram.ts';
 
 describe('histogram', () => {
   describe('binValues', () => {
@@ -44,6 +44,22 @@ describe('histogram', () => {
       expect(binRange(bins, 2, 4)).toEqual({ from: 0.21, to: 0.511 });
       expect(binRange(bins, 4, 2)).toEqual(binRange(bins, 2, 4));
       expect(binRange(bins, 0, 9)).toEqual({ from: 0.01, to: 1.011 });
+    });
+  });
+});
+
+describe('histogram of a GetServiceGraph histogram', () => {
+  describe('binEntries', () => {
+    it('weights each value by its count and skips empty entries', () => {
+      const bins = binEntries(
+        [
+          { value: 0.5, count: 3 },
+          { value: 1.5, count: 2 },
+          { value: 9, count: 0 },
+        ],
+        2,
+      );
+      expect(bins).toEqual({ lo: 0.5, width: 0.5, counts: [3, 2] });
     });
   });
 });

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Draws the laid-out service map as SVG: nodes with an outcome ring, edges with arrows and mean
-// latency. Clicking a node asks for its traces.
+// latency. Clicking a node or an edge opens its panel.
 import { formatDurationMs } from '../lib/format.ts';
 import { drawnBounds } from '../lib/map-layout.ts';
 import type { MapLayout } from '../lib/map-layout.ts';
@@ -26,12 +26,14 @@ function arrowMarker(): SVGElement {
   );
 }
 
-/** Renders the map into `host`; `onNode` gets the clicked node's name. */
-export function renderServiceMap(
-  host: HTMLElement,
-  map: MapLayout,
-  onNode: (name: string) => void,
-): void {
+/** What a click on the map opens: a node by its key, an edge by its ends' keys. */
+export interface MapClicks {
+  onNode: (key: string) => void;
+  onEdge: (from: string, to: string) => void;
+}
+
+/** Renders the map into `host`; clicks on nodes and edges go to `clicks`. */
+export function renderServiceMap(host: HTMLElement, map: MapLayout, clicks: MapClicks): void {
   if (map.nodes.length === 0) {
     replace(host, h('p', { class: 'empty' }, 'No traces in this window yet.'));
     return;
@@ -46,9 +48,11 @@ export function renderServiceMap(
     return s(
       'g',
       {},
-      { class: classes, data: { from, to } },
+      { class: classes, data: { from, to }, onClick: () => clicks.onEdge(edge.from, edge.to) },
       s('title', {}, undefined, `${from} → ${to}`),
       s('path', { d: routePath(edge.points), 'marker-end': 'url(#arrow)' }),
+      // A wider invisible stroke, so the thin edge is easy to click.
+      s('path', { d: routePath(edge.points), class: 'hit' }),
       s(
         'text',
         { x: edge.labelAt.x, y: edge.labelAt.y - 6 },
@@ -76,7 +80,7 @@ export function renderServiceMap(
       {
         class: `map-node ${node.kind}`,
         data: { name: node.name, type: node.type, kind: node.kind, status: node.status },
-        onClick: () => onNode(node.name),
+        onClick: () => clicks.onNode(node.key),
       },
       s('title', {}, undefined, `${node.name}\n${node.type}`),
       s('circle', { class: 'hub', cx: node.x, cy, r: node.radius - 3 }),

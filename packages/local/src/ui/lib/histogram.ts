@@ -20,23 +20,36 @@ const MIN_WIDTH = 0.001;
  * @example binValues([0.5, 0.75, 1.5], 2) // { lo: 0.5, width: 0.5, counts: [2, 1] }
  */
 export function binValues(values: Iterable<number>, count: number): Bins {
+  const entries: Array<{ value: number; count: number }> = [];
+  for (const value of values) entries.push({ value, count: 1 });
+  return binEntries(entries, count);
+}
+
+/**
+ * Bins weighted values (a GetServiceGraph histogram: `count` entities took `value` seconds) as
+ * {@link binValues} does; entries with a bad value or a count ≤ 0 are skipped.
+ */
+export function binEntries(
+  entries: Iterable<{ value: number; count: number }>,
+  count: number,
+): Bins {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  const kept: number[] = [];
-  for (const v of values) {
-    if (!Number.isFinite(v) || v < 0) continue;
-    kept.push(v);
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  const kept: Array<{ value: number; count: number }> = [];
+  for (const e of entries) {
+    if (!Number.isFinite(e.value) || e.value < 0 || !(e.count > 0)) continue;
+    kept.push(e);
+    if (e.value < lo) lo = e.value;
+    if (e.value > hi) hi = e.value;
   }
   if (kept.length === 0) return { lo: 0, width: MIN_WIDTH, counts: [] };
   const n = Math.max(1, Math.floor(count));
   const width = Math.max(MIN_WIDTH, (hi - lo) / n);
   const bins = Math.min(n, Math.floor((hi - lo) / width) + 1);
   const counts = new Array<number>(bins).fill(0);
-  for (const v of kept) {
-    const i = Math.min(bins - 1, Math.floor((v - lo) / width));
-    counts[i] = (counts[i] ?? 0) + 1;
+  for (const e of kept) {
+    const i = Math.min(bins - 1, Math.floor((e.value - lo) / width));
+    counts[i] = (counts[i] ?? 0) + e.count;
   }
   return { lo, width, counts };
 }

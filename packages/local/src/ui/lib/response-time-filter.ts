@@ -5,7 +5,10 @@ const NUMBER = String.raw`\d+(?:\.\d+)?`;
 const RANGE = String.raw`responsetime\s*>=\s*${NUMBER}\s+AND\s+responsetime\s*<=\s*${NUMBER}`;
 /** A range added by an earlier drag: the whole filter, or its last `AND` term. */
 const ALONE = new RegExp(String.raw`^\s*${RANGE}\s*$`, 'i');
-const TRAILING = new RegExp(String.raw`^\s*\((.*)\)\s+AND\s+${RANGE}\s*$|^(.*?)\s+AND\s+${RANGE}\s*$`, 'is');
+const TRAILING = new RegExp(
+  String.raw`^\s*\((.*)\)\s+AND\s+${RANGE}\s*$|^(.*?)\s+AND\s+${RANGE}\s*$`,
+  'is',
+);
 
 /** Seconds as filter text: at most 3 decimals, no trailing zeros. */
 export function formatSeconds(seconds: number): string {
