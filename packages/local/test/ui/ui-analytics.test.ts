@@ -229,4 +229,47 @@ describe('web UI analytics', () => {
       expect(pageErrors).toEqual([]);
     });
   });
+
+  describe('map zoom, pan and fit', () => {
+    const svg = (): ReturnType<Page['locator']> => page.locator('#service-map svg');
+    const zoom = async (): Promise<number> => Number(await svg().getAttribute('data-zoom'));
+    const viewBox = async (): Promise<number[]> =>
+      ((await svg().getAttribute('viewBox')) ?? '').split(' ').map(Number);
+
+    it('zooms about the cursor with the wheel, pans by drag, and fits again', async () => {
+      expect(await zoom()).toBe(1);
+      const box = await svg().boundingBox();
+      if (box === null) throw new Error('map not drawn');
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -300);
+      await expect.poll(zoom, POLL).toBeGreaterThan(1.5);
+      const before = await viewBox();
+      // Drag from empty space between the two rows of the map.
+      await page.mouse.move(box.x + 10, box.y + box.height * 0.45);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 110, box.y + box.height * 0.45 + 20, { steps: 5 });
+      await page.mouse.up();
+      const after = await viewBox();
+      expect(after[0]).toBeLessThan(before[0] ?? 0);
+      expect(after[1]).toBeLessThan(before[1] ?? 0);
+      expect(after[2]).toBe(before[2]);
+      await page.locator('#map-card').screenshot({ path: `${OUT}map-zoomed.png` });
+      // The next poll leaves the user's view as it is.
+      await page.waitForTimeout(3500);
+      expect(await viewBox()).toEqual(after);
+      await page.locator('#service-map button.fit').click();
+      expect(await zoom()).toBe(1);
+      await page.locator('#service-map button.zoom-in').click();
+      expect(await zoom()).toBe(1.25);
+      await page.locator('#service-map button.zoom-out').click();
+      expect(await zoom()).toBe(1);
+    });
+
+    it('still opens a node’s panel with a click when zoomed', async () => {
+      await page.locator('#service-map button.zoom-in').click();
+      await page.locator('.map-node[data-name="orders"][data-kind="service"]').click();
+      await expect.poll(() => page.locator('#map-panel h3').textContent(), POLL).toBe('orders');
+      expect(pageErrors).toEqual([]);
+    });
+  });
 });
