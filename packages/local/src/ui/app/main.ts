@@ -11,16 +11,21 @@ import { toggled } from '../lib/collapse.ts';
 import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
 import { groupOptions } from '../lib/group-options.ts';
+import { binValues } from '../lib/histogram.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
+import { selectedStats } from '../lib/map-selection.ts';
+import type { MapSelection } from '../lib/map-selection.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
 import { nextShown, resultCount } from '../lib/result-count.ts';
 import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
 import { emptyNotice, isUnreachable, unreachableNotice } from '../lib/page-notice.ts';
 import type { PageNotice } from '../lib/page-notice.ts';
 import { rawDocument } from '../lib/raw-document.ts';
+import { withResponseTimeRange } from '../lib/response-time-filter.ts';
 import { describeEntity } from '../lib/segment-detail.ts';
 import { buildServiceMap } from '../lib/service-map-model.ts';
 import { STATUS_COLOURS } from '../lib/status.ts';
+import { bucketSummaries } from '../lib/time-buckets.ts';
 import type { Status } from '../lib/status.ts';
 import { buildTimelineRows, parseTraceDocuments } from '../lib/timeline.ts';
 import type { TimelineRow } from '../lib/timeline.ts';
@@ -34,7 +39,7 @@ import { DEFAULT_SORT, isDefaultSort, sortSummaries, toggleSort } from '../lib/t
 import type { SortKey } from '../lib/trace-sort.ts';
 import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
 import type { UrlState } from '../lib/url-state.ts';
-import type { Group, Trace, TraceSummary } from '../lib/wire-types.ts';
+import type { Group, Service, Trace, TraceSummary } from '../lib/wire-types.ts';
 import {
   getGroups,
   getServiceGraph,
@@ -46,15 +51,21 @@ import {
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
+import { renderHistogram } from './histogram-view.ts';
+import { renderMapPanel } from './map-panel-view.ts';
 import { pickedRange, showRange } from './range-select-view.ts';
 import { renderServiceMap } from './service-map-view.ts';
 import { renderTimeline } from './timeline-view.ts';
+import { renderTimeSeries } from './time-series-view.ts';
 import { renderTraceList } from './trace-list-view.ts';
 
 const POLL_MS = 3000;
 /** Rows drawn at first and added by each "load more". */
 const PAGE_ROWS = 100;
 const offsetMinutes = -new Date().getTimezoneOffset();
+/** Bars of the response-time histogram and of the time series. */
+const HISTOGRAM_BINS = 40;
+const SERIES_BUCKETS = 60;
 
 const el = {
   window: byId<HTMLSelectElement>('window'),
@@ -64,6 +75,9 @@ const el = {
   legend: byId('legend'),
   map: byId('service-map'),
   mapError: byId('map-error'),
+  mapPanel: byId('map-panel'),
+  histogram: byId('histogram'),
+  series: byId('time-series'),
   form: byId<HTMLFormElement>('filter-form'),
   filter: byId<HTMLInputElement>('filter'),
   filterError: byId('filter-error'),
@@ -110,6 +124,10 @@ const state = {
   groups: [] as Group[],
   /** Rows of the shown trace whose subtrees are collapsed. */
   collapsed: new Set<string>(),
+  /** The last GetServiceGraph answer. */
+  graph: [] as Service[],
+  /** The map node or edge whose panel is open. */
+  selected: undefined as MapSelection | undefined,
 };
 
 /** Links into a trace found in other traces, by trace ID, with the candidates that were read. */
@@ -197,6 +215,43 @@ function takeSummaries(summaries: TraceSummary[], complete: boolean): void {
   state.sorted = sortSummaries(summaries, state.route.sort ?? DEFAULT_SORT);
   showCount();
   drawColumnPicker();
+  drawAnalytics();
+}
+
+/** The response-time histogram of the listed traces and their requests/faults over the window. */
+function drawAnalytics(): void {
+  const bins = binValues(
+    state.summaries.map((t) => t.ResponseTime ?? Number.NaN),
+    HISTOGRAM_BINS,
+  );
+  if (changed('histogram', bins, state.route.filter)) {
+    renderHistogram(el.histogram, bins, {
+      empty: state.listed ? 'No completed traces in this list.' : 'Loading…',
+      onRange: (from, to) =>
+        navigate({ ...state.route, filter: withResponseTimeRange(state.route.filter, from, to) }),
+    });
+  }
+  const [start, end] = rangeBounds(state.route.range, Date.now() / 1000);
+  const buckets = bucketSummaries(state.summaries, start, end, SERIES_BUCKETS);
+  if (changed('series', buckets)) renderTimeSeries(el.series, buckets, offsetMinutes);
+}
+
+/** The panel of the selected map node or edge, with the last graph's numbers. */
+function drawMapPanel(): void {
+  const panel = selectedStats(state.graph, state.selected);
+  if (!changed('map-panel', panel)) return;
+  renderMapPanel(el.mapPanel, panel, {
+    onClose: () => {
+      state.selected = undefined;
+      drawMapPanel();
+    },
+    onFilter: (expression) => apply(expression),
+  });
+}
+
+function selectOnMap(selection: MapSelection): void {
+  state.selected = selection;
+  drawMapPanel();
 }
 
 function sortBy(key: SortKey): void {
@@ -463,7 +518,12 @@ async function refresh(): Promise<void> {
   }
   el.mapError.hidden = graph.ok;
   if (graph.ok && changed('map', graph.value)) {
-    renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), applyServiceFilter);
+    state.graph = graph.value;
+    renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), {
+      onNode: (key) => selectOnMap({ kind: 'node', key }),
+      onEdge: (from, to) => selectOnMap({ kind: 'edge', from, to }),
+    });
+    drawMapPanel();
   } else if (!graph.ok) el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
   if (!sameQuery(route, state.route)) return;
   state.listed = summaries.ok;
@@ -553,10 +613,6 @@ function apply(expression: string): void {
     return;
   }
   navigate({ ...state.route, filter: expression.trim() });
-}
-
-function applyServiceFilter(name: string): void {
-  apply(`service(${JSON.stringify(name)})`);
 }
 
 el.form.addEventListener('submit', (event) => {

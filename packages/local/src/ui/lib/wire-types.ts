@@ -15,11 +15,19 @@ export interface Stats {
   TotalResponseTime?: number;
 }
 
+/** One histogram entry: `Count` entities took `Value` seconds. */
+export interface HistogramEntry {
+  Value?: number;
+  Count?: number;
+}
+
 /** An edge on the caller's `Service.Edges`. */
 export interface Edge {
   /** The callee's `Service.ReferenceId`. */
   ReferenceId?: number;
   SummaryStatistics?: Stats;
+  /** Response times of the calls, as the caller saw them. */
+  ResponseTimeHistogram?: HistogramEntry[];
   /** `link` for SQS → Lambda trace links. */
   EdgeType?: string;
 }
@@ -41,6 +49,10 @@ export interface Service {
   State?: string;
   Edges?: Edge[];
   SummaryStatistics?: Stats;
+  /** Response times of the service's segments. */
+  ResponseTimeHistogram?: HistogramEntry[];
+  /** Durations of the service's segments. */
+  DurationHistogram?: HistogramEntry[];
 }
 
 /** `GetServiceGraph` result. */
