@@ -44,13 +44,14 @@ const MAX_RESOURCES_LABEL = 40;
 /**
  * X-Ray names an inferred node after the call (`SNS`, `SQS`) and merges every topic or queue into
  * it; the resources it stands for (its other `Names`) follow in parentheses:
- * `SQS (demo-…-shipping)`, or `SNS (2 resources)` when they would not fit.
+ * `SQS (demo-…-shipping)`, `SNS (a; b)` (no comma: the edge list separates callees with commas),
+ * or `SNS (2 resources)` when they would not fit.
  */
 function nodeLabel(n: GraphNode): string {
   const name = n.Name ?? n.Names?.[0] ?? '?';
   const others = (n.Names ?? []).filter((x) => x !== name);
   if (others.length === 0 || !(n.Type ?? '').startsWith('AWS::')) return name;
-  const list = others.join(', ');
+  const list = others.join('; ');
   return `${name} (${list.length <= MAX_RESOURCES_LABEL ? list : `${others.length} resources`})`;
 }
 

@@ -148,7 +148,7 @@ describe('service-summary', () => {
         { ReferenceId: 1, Name: 'SNS', Names: ['SNS', 'a', 'b'], Type: 'AWS::SNS' },
         { ReferenceId: 2, Name: 'billing', Names: ['billing', 'billing-v2'] },
       ]);
-      expect(rows.map((r) => r.name)).toEqual(['billing', 'DynamoDB (orders)', 'SNS (a, b)']);
+      expect(rows.map((r) => r.name)).toEqual(['billing', 'DynamoDB (orders)', 'SNS (a; b)']);
     });
   });
 
