@@ -48,7 +48,11 @@ describe('poison order', () => {
             {
               operation: 'Publish',
               children: [
-                { origin: 'AWS::SNS::Topic', children: Array(MAX_RECEIVE_COUNT).fill(attempt) },
+                {
+                  name: 'SNS',
+                  origin: 'AWS::SNS',
+                  children: Array(MAX_RECEIVE_COUNT).fill(attempt),
+                },
               ],
             },
           ],

@@ -21,7 +21,8 @@ function orderFlow(orderId: string): ExpectedNode {
         children: [
           {
             inferred: true,
-            origin: 'AWS::SNS::Topic',
+            name: 'SNS',
+            origin: 'AWS::SNS',
             children: [
               {
                 service: 'inventory',
@@ -36,6 +37,7 @@ function orderFlow(orderId: string): ExpectedNode {
                     children: [
                       {
                         inferred: true,
+                        name: 'SQS',
                         origin: 'AWS::SQS::Queue',
                         children: [
                           {
@@ -111,7 +113,8 @@ describe('order flow', () => {
               operation: 'Publish',
               children: [
                 {
-                  origin: 'AWS::SNS::Topic',
+                  name: 'SNS',
+                  origin: 'AWS::SNS',
                   children: [
                     { service: 'inventory', kind: 'segment' },
                     {
@@ -179,7 +182,11 @@ describe('order flow', () => {
                           namespace: 'aws',
                           operation: 'SendMessageBatch',
                           children: [
-                            { origin: 'AWS::SQS::Queue', children: lines.map(() => shipment) },
+                            {
+                              name: 'SQS',
+                              origin: 'AWS::SQS::Queue',
+                              children: lines.map(() => shipment),
+                            },
                           ],
                         },
                       ],
@@ -213,13 +220,13 @@ describe('order flow', () => {
         }),
       );
       expect(graph).toHaveServiceGraphEdge('client', 'orders');
-      expect(graph).toHaveServiceGraphEdge('orders', { type: 'AWS::SNS::Topic' });
-      expect(graph).toHaveServiceGraphEdge({ type: 'AWS::SNS::Topic' }, 'inventory');
-      expect(graph).toHaveServiceGraphEdge('inventory', { type: 'AWS::SQS::Queue' });
+      expect(graph).toHaveServiceGraphEdge('orders', { name: 'SNS', type: 'AWS::SNS' });
+      expect(graph).toHaveServiceGraphEdge({ name: 'SNS', type: 'AWS::SNS' }, 'inventory');
+      expect(graph).toHaveServiceGraphEdge('inventory', { name: 'SQS', type: 'AWS::SQS::Queue' });
       expect(graph).toHaveServiceGraphEdge({ type: 'AWS::SQS::Queue' }, 'shipping');
       expect(graph).toHaveServiceGraphEdge('shipping', 'orders', { fault: false });
       // the fan-out branch: the topic's second subscriber
-      expect(graph).toHaveServiceGraphEdge({ type: 'AWS::SNS::Topic' }, 'audit');
+      expect(graph).toHaveServiceGraphEdge({ name: 'SNS', type: 'AWS::SNS' }, 'audit');
     });
   });
 });

@@ -16,11 +16,11 @@ describe('buildTrace', () => {
       expect(chain).toEqual([
         'segment:orders',
         'subsegment:SNS',
-        'segment:order-placed',
+        'segment:SNS',
         'segment:inventory',
         'subsegment:validate_inventory',
         'subsegment:SQS',
-        'segment:shipping',
+        'segment:SQS',
         'segment:shipping',
         'subsegment:127.0.0.1',
         'segment:orders',
@@ -30,8 +30,8 @@ describe('buildTrace', () => {
     it('marks inferred SNS and SQS nodes with their origin', () => {
       const inferred = trace.nodes.filter((n) => n.inferred);
       expect(inferred.map((n) => [n.name, n.origin])).toEqual([
-        ['order-placed', 'AWS::SNS::Topic'],
-        ['shipping', 'AWS::SQS::Queue'],
+        ['SNS', 'AWS::SNS'],
+        ['SQS', 'AWS::SQS::Queue'],
       ]);
     });
 
@@ -55,10 +55,10 @@ describe('buildTrace', () => {
       );
       expect(edges).toEqual([
         'client|client → orders|',
-        'orders| → order-placed|AWS::SNS::Topic',
-        'order-placed|AWS::SNS::Topic → inventory|',
-        'inventory| → shipping|AWS::SQS::Queue',
-        'shipping|AWS::SQS::Queue → shipping|',
+        'orders| → SNS|AWS::SNS',
+        'SNS|AWS::SNS → inventory|',
+        'inventory| → SQS|AWS::SQS::Queue',
+        'SQS|AWS::SQS::Queue → shipping|',
         'shipping| → orders|',
       ]);
     });

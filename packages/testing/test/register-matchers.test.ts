@@ -67,11 +67,11 @@ describe('registerMatchers', () => {
   describe('toHaveServiceGraphEdge', () => {
     it('finds edges in a GetServiceGraph output by name or type', () => {
       const graph = serviceGraph();
-      expect(graph).toHaveServiceGraphEdge('orders', 'order-placed');
+      expect(graph).toHaveServiceGraphEdge('orders', 'SNS');
       expect(graph).toHaveServiceGraphEdge('client', 'orders', { minCount: 2 });
       expect(graph).toHaveServiceGraphEdge('AWS::SQS::Queue', { name: 'shipping', type: '' });
       expect(graph).toHaveServiceGraphEdge('shipping', 'orders', { fault: true });
-      expect(graph).toHaveServiceGraphEdge('orders', 'AWS::SNS::Topic', { fault: false });
+      expect(graph).toHaveServiceGraphEdge('orders', 'AWS::SNS', { fault: false });
       expect(graph).not.toHaveServiceGraphEdge('orders', 'AWS::SQS::Queue');
     });
 
@@ -89,7 +89,7 @@ describe('registerMatchers', () => {
 
     it('says when an edge has too few calls', () => {
       const message = failure(() =>
-        expect(orderFlow).toHaveServiceGraphEdge('orders', 'AWS::SNS::Topic', { minCount: 3 }),
+        expect(orderFlow).toHaveServiceGraphEdge('orders', 'AWS::SNS', { minCount: 3 }),
       );
       expect(message).toContain('it has 1 call(s), expected at least 3');
     });

@@ -52,7 +52,7 @@ describe('trace round trip', () => {
       );
       expect(trace).toBeOneTrace();
       expect(trace).toHaveAnnotation('carrier', 'ups');
-      expect(trace).toHaveServiceGraphEdge('orders', { type: 'AWS::SNS::Topic' });
+      expect(trace).toHaveServiceGraphEdge('orders', { name: 'SNS', type: 'AWS::SNS' });
       expect(trace).toHaveServiceGraphEdge(
         { type: 'AWS::SQS::Queue' },
         { name: 'shipping', type: '' },
@@ -76,8 +76,8 @@ describe('trace round trip', () => {
       );
       client.destroy();
       expect(graph).toHaveServiceGraphEdge('client', 'orders');
-      expect(graph).toHaveServiceGraphEdge('orders', 'AWS::SNS::Topic');
-      expect(graph).toHaveServiceGraphEdge('AWS::SNS::Topic', 'inventory');
+      expect(graph).toHaveServiceGraphEdge('orders', 'AWS::SNS');
+      expect(graph).toHaveServiceGraphEdge('AWS::SNS', 'inventory');
       expect(graph).toHaveServiceGraphEdge('inventory', 'AWS::SQS::Queue');
       expect(graph).toHaveServiceGraphEdge('AWS::SQS::Queue', { name: 'shipping', type: '' });
     });

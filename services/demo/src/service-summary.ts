@@ -24,6 +24,8 @@ export interface GraphEdge {
 export interface GraphNode {
   ReferenceId?: number;
   Name?: string;
+  /** Every name of the node; the local X-Ray lists an inferred node's resources here. */
+  Names?: string[];
   Type?: string;
   SummaryStatistics?: Statistics;
   ResponseTimeHistogram?: Histogram;
@@ -34,7 +36,24 @@ export interface GraphNode {
 export const CLIENT = 'client';
 
 const isClient = (n: GraphNode): boolean => n.Type === 'client';
-const labelOf = (n: GraphNode): string => (isClient(n) ? CLIENT : (n.Name ?? '?'));
+const labelOf = (n: GraphNode): string => (isClient(n) ? CLIENT : nodeLabel(n));
+
+/** Longest resource list shown in a label; longer ones are counted instead. */
+const MAX_RESOURCES_LABEL = 40;
+
+/**
+ * X-Ray names an inferred node after the call (`SNS`, `SQS`) and merges every topic or queue into
+ * it; the resources it stands for (its other `Names`) follow in parentheses:
+ * `SQS (demo-…-shipping)`, `SNS (a; b)` (no comma: the edge list separates callees with commas),
+ * or `SNS (2 resources)` when they would not fit.
+ */
+function nodeLabel(n: GraphNode): string {
+  const name = n.Name ?? n.Names?.[0] ?? '?';
+  const others = (n.Names ?? []).filter((x) => x !== name);
+  if (others.length === 0 || !(n.Type ?? '').startsWith('AWS::')) return name;
+  const list = others.join('; ');
+  return `${name} (${list.length <= MAX_RESOURCES_LABEL ? list : `${others.length} resources`})`;
+}
 
 /** One row of the summary. */
 export interface ServiceRow {

@@ -10,7 +10,8 @@ import {
 import { MAX_COLUMNS, columns } from '../src/line-width.ts';
 
 // GetServiceGraph as the local X-Ray answers it for the demo: the client (named after the
-// service it calls), the services, the inferred topic and queue
+// service it calls), the services, one SNS node for both topics (X-Ray's name for the call) with
+// the topics in its Names, and the SQS queue
 const GRAPH: GraphNode[] = [
   {
     ReferenceId: 0,
@@ -35,17 +36,22 @@ const GRAPH: GraphNode[] = [
     ReferenceId: 1,
     Name: 'orders',
     SummaryStatistics: { TotalCount: 11 },
-    Edges: [{ ReferenceId: 3 }, { ReferenceId: 4 }],
+    Edges: [{ ReferenceId: 3 }],
   },
   { ReferenceId: 2, Name: 'inventory', Edges: [{ ReferenceId: 5 }] },
   {
     ReferenceId: 3,
-    Name: 'demo-mxcd7jpx-orders',
-    Type: 'AWS::SNS::Topic',
+    Name: 'SNS',
+    Names: ['SNS', 'demo-mxcd7jpx-orders', 'demo-mxcd7jpx-orders-does-not-exist'],
+    Type: 'AWS::SNS',
     Edges: [{ ReferenceId: 2 }, { ReferenceId: 6 }],
   },
-  { ReferenceId: 4, Name: 'demo-mxcd7jpx-orders-does-not-exist', Type: 'AWS::SNS::Topic' },
-  { ReferenceId: 5, Name: 'demo-mxcd7jpx-shipping', Type: 'AWS::SQS::Queue' },
+  {
+    ReferenceId: 5,
+    Name: 'SQS',
+    Names: ['SQS', 'demo-mxcd7jpx-shipping'],
+    Type: 'AWS::SQS::Queue',
+  },
   { ReferenceId: 6, Name: 'audit' },
 ];
 
@@ -115,9 +121,8 @@ describe('service-summary', () => {
         'audit',
         'inventory',
         'orders',
-        'demo-mxcd7jpx-orders',
-        'demo-mxcd7jpx-orders-does-not-exist',
-        'demo-mxcd7jpx-shipping',
+        'SNS (2 resources)',
+        'SQS (demo-mxcd7jpx-shipping)',
       ]);
       expect(rows[0]).toEqual({
         name: 'client',
@@ -131,15 +136,30 @@ describe('service-summary', () => {
     });
   });
 
+  describe('inferred node labels', () => {
+    it('follows the call name with the one resource a node stands for', () => {
+      const rows = summarizeServices([
+        {
+          ReferenceId: 0,
+          Name: 'DynamoDB',
+          Names: ['DynamoDB', 'orders'],
+          Type: 'AWS::DynamoDB::Table',
+        },
+        { ReferenceId: 1, Name: 'SNS', Names: ['SNS', 'a', 'b'], Type: 'AWS::SNS' },
+        { ReferenceId: 2, Name: 'billing', Names: ['billing', 'billing-v2'] },
+      ]);
+      expect(rows.map((r) => r.name)).toEqual(['billing', 'DynamoDB (orders)', 'SNS (a; b)']);
+    });
+  });
+
   describe('summarizeEdges', () => {
     it('names both ends as the table does, callers in table order', () => {
       expect(summarizeEdges(GRAPH, summarizeServices(GRAPH))).toEqual([
         { from: 'client', to: 'orders' },
-        { from: 'inventory', to: 'demo-mxcd7jpx-shipping' },
-        { from: 'orders', to: 'demo-mxcd7jpx-orders' },
-        { from: 'orders', to: 'demo-mxcd7jpx-orders-does-not-exist' },
-        { from: 'demo-mxcd7jpx-orders', to: 'audit' },
-        { from: 'demo-mxcd7jpx-orders', to: 'inventory' },
+        { from: 'inventory', to: 'SQS (demo-mxcd7jpx-shipping)' },
+        { from: 'orders', to: 'SNS (2 resources)' },
+        { from: 'SNS (2 resources)', to: 'audit' },
+        { from: 'SNS (2 resources)', to: 'inventory' },
       ]);
     });
 
@@ -156,10 +176,10 @@ describe('service-summary', () => {
   describe('formatEdgeList', () => {
     it('writes one line per caller with the callers aligned', () => {
       expect(formatEdgeList(summarizeEdges(GRAPH, summarizeServices(GRAPH)))).toEqual([
-        'client               → orders',
-        'inventory            → demo-mxcd7jpx-shipping',
-        'orders               → demo-mxcd7jpx-orders, demo-mxcd7jpx-orders-does-not-exist',
-        'demo-mxcd7jpx-orders → audit, inventory',
+        'client            → orders',
+        'inventory         → SQS (demo-mxcd7jpx-shipping)',
+        'orders            → SNS (2 resources)',
+        'SNS (2 resources) → audit, inventory',
       ]);
     });
 

@@ -1,16 +1,25 @@
 import { obj, str, type Entity } from './entity.ts';
 
-/** Name and type of the graph node a downstream-call subsegment stands for. */
+/** Name, type and resource of the graph node a downstream-call subsegment stands for. */
 export interface InferredNode {
+  /** The subsegment's name, as X-Ray names the inferred segment (`SQS`, `DynamoDB`, …). */
   name: string;
   type: string;
+  /** The resource called (queue, topic, table, bucket name), when the subsegment names one. */
+  resource?: string;
 }
 
 /**
- * The node X-Ray infers for a subsegment whose callee sends no segment (spec §7): `aws` calls give
- * `AWS::<Service>`, or `AWS::<Service>::<Resource>` named after the resource when one is known
- * (SQS queue from `queue_url`, SNS topic from `topic_arn`, DynamoDB table from `table_name`);
- * `remote` calls give a `remote` node named after the subsegment. Undefined for local work.
+ * The node X-Ray infers for a subsegment whose callee sends no segment (spec §7). Named after the
+ * subsegment, never after the resource: X-Ray's own output shows inferred segments
+ * `{name: "SNS", origin: "AWS::SNS"}` for a Publish with `topic_arn`, `{name: "S3", origin:
+ * "AWS::S3::Bucket"}` for a PutObject with `bucket_name` (BatchGetTraces output of an X-Ray SDK
+ * for Node.js service, published on GitHub in 2022), and AWS's IATK asserts `{origin:
+ * "AWS::DynamoDB::Table", name: "DynamoDB"}`. The type is `AWS::<Service>`, or a resource type
+ * where X-Ray uses one (`AWS::SQS::Queue` with `queue_url`, `AWS::DynamoDB::Table` with
+ * `table_name`, `AWS::S3::Bucket` with `bucket_name`; SNS stays `AWS::SNS`). The resource stays
+ * in `resource` (and in the segment's `aws` block). `remote` calls give a `remote` node named
+ * after the subsegment. Undefined for local work. See README "Inferred segments".
  */
 export function inferredNode(sub: Entity): InferredNode | undefined {
   const namespace = str(sub, 'namespace');
@@ -19,14 +28,25 @@ export function inferredNode(sub: Entity): InferredNode | undefined {
   if (namespace !== 'aws') return undefined;
   const aws = obj(sub, 'aws');
   const service = awsService(name);
+  const node: InferredNode = { name, type: `AWS::${service}` };
+  const resource = inferredResource(aws);
+  if (resource !== undefined) node.resource = resource;
+  if (str(aws, 'queue_url') !== undefined) node.type = 'AWS::SQS::Queue';
+  else if (str(aws, 'table_name') !== undefined) node.type = 'AWS::DynamoDB::Table';
+  else if (str(aws, 'bucket_name') !== undefined && service === 'S3') node.type = 'AWS::S3::Bucket';
+  return node;
+}
+
+/**
+ * The resource an AWS call's `aws` block names: the queue in `queue_url`, the topic in
+ * `topic_arn`/`target_arn`, `table_name` or `bucket_name`. Undefined when it names none.
+ */
+export function inferredResource(aws: Entity | undefined): string | undefined {
   const queueUrl = str(aws, 'queue_url');
-  if (queueUrl !== undefined) return { name: lastPart(queueUrl, '/'), type: 'AWS::SQS::Queue' };
+  if (queueUrl !== undefined) return lastPart(queueUrl, '/');
   const topic = str(aws, 'topic_arn') ?? str(aws, 'target_arn');
-  if (topic !== undefined && service === 'SNS')
-    return { name: lastPart(topic, ':'), type: 'AWS::SNS::Topic' };
-  const table = str(aws, 'table_name');
-  if (table !== undefined) return { name: table, type: 'AWS::DynamoDB::Table' };
-  return { name, type: `AWS::${service}` };
+  if (topic !== undefined) return lastPart(topic, ':');
+  return str(aws, 'table_name') ?? str(aws, 'bucket_name');
 }
 
 function awsService(name: string): string {

@@ -1,6 +1,7 @@
 import type { StoredTrace } from '../store/stored-trace.ts';
 import { assembleTrace, type AssembledSegment, type AssembledTrace } from './assemble-trace.ts';
 import { num, obj, str, type Entity } from './entity.ts';
+import { inferredResource } from './inferred-node.ts';
 
 /** A service graph node's identity (the API's `ServiceId`). */
 export interface NodeId {
@@ -61,6 +62,8 @@ export function analyseStructure(trace: StoredTrace): TraceGraphParts {
     if (node === undefined) {
       node = { key, id, inferred: seg.inferred, client: false, root: false, segments: [] };
       nodes.set(key, node);
+    } else if (id.names.some((n) => !(node as AnalysisNode).id.names.includes(n))) {
+      node.id = intern({ ...node.id, names: [...new Set([...node.id.names, ...id.names])] });
     }
     node.segments.push(seg.doc);
     nodeOf.set(seg, node);
@@ -122,10 +125,16 @@ export function analyseStructure(trace: StoredTrace): TraceGraphParts {
 const interned = new Map<string, NodeId>();
 const MAX_INTERNED = 10_000;
 
-/** Identity of the node a segment belongs to (shared object per identity; do not mutate). */
+/**
+ * Identity of the node a segment belongs to (shared object per identity; do not mutate). An
+ * inferred segment's `names` also list the resource its `aws` block names, so a node standing for
+ * two queues (one `SQS` node, as in X-Ray) still tells them apart.
+ */
 export function nodeIdOf(doc: Entity): NodeId {
   const name = str(doc, 'name') ?? 'unknown';
-  const id: NodeId = { name, names: [name] };
+  const resource = doc.inferred === true ? inferredResource(obj(doc, 'aws')) : undefined;
+  const names = resource === undefined || resource === name ? [name] : [name, resource];
+  const id: NodeId = { name, names };
   const type = str(doc, 'origin');
   if (type !== undefined) id.type = type;
   const account = str(obj(doc, 'aws'), 'account_id');
@@ -136,10 +145,11 @@ export function nodeIdOf(doc: Entity): NodeId {
 /** The shared object for an identity. */
 export function intern(id: NodeId): NodeId {
   const key = nodeKey(id);
-  const known = interned.get(key);
+  const internKey = `${key}\u0001${id.names.join('\u0003')}`;
+  const known = interned.get(internKey);
   if (known !== undefined) return known;
   if (interned.size < MAX_INTERNED) {
-    interned.set(key, id);
+    interned.set(internKey, id);
     keys.set(id, key);
   }
   return id;

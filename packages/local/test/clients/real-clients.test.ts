@@ -71,7 +71,7 @@ describe('real AWS clients', () => {
         String(now + 60),
       );
       expect(graph.Services.map((n: { Name: string }) => n.Name)).toEqual(
-        expect.arrayContaining(['orders', 'inventory', 'orders-topic', 'shipping-queue']),
+        expect.arrayContaining(['orders', 'inventory', 'SNS', 'SQS']),
       );
       const rule = await aws(
         'create-sampling-rule',
@@ -108,17 +108,11 @@ describe('real AWS clients', () => {
       const out = JSON.parse(stdout);
       expect(out.put).toEqual([]);
       expect(out.summaries).toContain(trace);
-      expect(out.traces[0].sort()).toEqual([
-        'inventory',
-        'orders',
-        'orders-topic',
-        'shipping',
-        'shipping-queue',
-      ]);
+      expect(out.traces[0].sort()).toEqual(['SNS', 'SQS', 'inventory', 'orders', 'shipping']);
       expect(out.graph).toEqual(
         expect.arrayContaining([
-          ['orders-topic', 'AWS::SNS::Topic'],
-          ['shipping-queue', 'AWS::SQS::Queue'],
+          ['SNS', 'AWS::SNS'],
+          ['SQS', 'AWS::SQS::Queue'],
           ['orders', 'client'],
         ]),
       );

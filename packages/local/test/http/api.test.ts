@@ -76,15 +76,16 @@ describe('local X-Ray API', () => {
       expect(out.UnprocessedTraceIds).toHaveLength(1);
       const docs = out.Traces?.[0]?.Segments?.map((s) => JSON.parse(s.Document ?? '{}')) ?? [];
       const names = docs.map((d) => d.name).sort();
-      expect(names).toEqual(['inventory', 'orders', 'orders-topic', 'shipping', 'shipping-queue']);
+      expect(names).toEqual(['SNS', 'SQS', 'inventory', 'orders', 'shipping']);
       const shipping = docs.find((d) => d.name === 'shipping');
       expect(shipping.subsegments[0].id).toBe(sub.id);
       expect(shipping.subsegments[0].type).toBeUndefined();
-      const topic = docs.find((d) => d.name === 'orders-topic');
+      const topic = docs.find((d) => d.name === 'SNS');
       expect(topic).toMatchObject({
         inferred: true,
         parent_id: ids.publish,
-        origin: 'AWS::SNS::Topic',
+        origin: 'AWS::SNS',
+        aws: { topic_arn: expect.stringMatching(/:orders-topic$/) as unknown },
       });
     });
 
@@ -135,10 +136,14 @@ describe('local X-Ray API', () => {
       expect(s?.Annotations?.order_id?.[0]?.AnnotationValue?.StringValue).toBe('sum-1');
       expect(s?.Annotations?.quantity?.[0]?.AnnotationValue?.NumberValue).toBe(2);
       expect(s?.ServiceIds?.map((x) => x.Name).sort()).toEqual([
+        'SNS',
+        'SQS',
         'inventory',
         'orders',
-        'orders-topic',
         'shipping',
+      ]);
+      expect(s?.ServiceIds?.find((x) => x.Name === 'SQS')?.Names).toEqual([
+        'SQS',
         'shipping-queue',
       ]);
       expect(s?.FaultRootCauses?.[0]?.Services?.[0]).toMatchObject({

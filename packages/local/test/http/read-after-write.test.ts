@@ -79,10 +79,10 @@ describe('local X-Ray reads right after UDP ingest', () => {
         named('orders', true)?.Edges?.find((e) => e.ReferenceId === named('orders')?.ReferenceId)
           ?.SummaryStatistics?.TotalCount,
       ).toBe(TRACES);
-      expect(edge('orders', 'orders-topic')?.SummaryStatistics?.TotalCount).toBe(TRACES);
-      expect(edge('orders-topic', 'inventory')?.SummaryStatistics?.TotalCount).toBe(TRACES);
-      expect(edge('inventory', 'shipping-queue')?.SummaryStatistics?.TotalCount).toBe(TRACES);
-      expect(edge('shipping-queue', 'shipping')?.SummaryStatistics?.TotalCount).toBe(TRACES);
+      expect(edge('orders', 'SNS')?.SummaryStatistics?.TotalCount).toBe(TRACES);
+      expect(edge('SNS', 'inventory')?.SummaryStatistics?.TotalCount).toBe(TRACES);
+      expect(edge('inventory', 'SQS')?.SummaryStatistics?.TotalCount).toBe(TRACES);
+      expect(edge('SQS', 'shipping')?.SummaryStatistics?.TotalCount).toBe(TRACES);
     });
   });
 

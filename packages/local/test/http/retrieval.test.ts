@@ -36,7 +36,7 @@ describe('local X-Ray retrieval and policies', () => {
       expect(list.Traces?.[0]?.Spans).toHaveLength(5);
       const graph = await s.client.send(new GetRetrievedTracesGraphCommand({ RetrievalToken }));
       expect(graph.Services?.map((x) => x.Service?.Name)).toEqual(
-        expect.arrayContaining(['orders', 'shipping-queue']),
+        expect.arrayContaining(['orders', 'SQS']),
       );
       await s.client.send(new CancelTraceRetrievalCommand({ RetrievalToken }));
       expect(

@@ -92,7 +92,7 @@ describe('assembleTrace', () => {
       );
       const { segments } = assembleTrace(trace);
       const queue = segments.find((s) => s.inferred);
-      expect(queue?.doc).toMatchObject({ name: 'q1', origin: 'AWS::SQS::Queue' });
+      expect(queue?.doc).toMatchObject({ name: 'SQS', origin: 'AWS::SQS::Queue' });
       expect(segments.find((s) => s.id === 'b')?.caller).toBe(queue);
       expect(queue?.id).toBe('2929292929292929');
     });

@@ -6,25 +6,33 @@ describe('inferredNode', () => {
     it.each([
       [
         { name: 'SQS', aws: { queue_url: 'https://sqs.us-east-1.amazonaws.com/123/orders-queue' } },
-        { name: 'orders-queue', type: 'AWS::SQS::Queue' },
+        { name: 'SQS', type: 'AWS::SQS::Queue', resource: 'orders-queue' },
       ],
       [
         { name: 'SNS', aws: { topic_arn: 'arn:aws:sns:us-east-1:123:orders' } },
-        { name: 'orders', type: 'AWS::SNS::Topic' },
+        { name: 'SNS', type: 'AWS::SNS', resource: 'orders' },
       ],
       [
         { name: 'DynamoDB', aws: { table_name: 'stock' } },
-        { name: 'stock', type: 'AWS::DynamoDB::Table' },
+        { name: 'DynamoDB', type: 'AWS::DynamoDB::Table', resource: 'stock' },
       ],
       [
-        { name: 'S3', aws: { operation: 'PutObject' } },
+        { name: 'S3', aws: { operation: 'PutObject', bucket_name: 'raw' } },
+        { name: 'S3', type: 'AWS::S3::Bucket', resource: 'raw' },
+      ],
+      [
+        { name: 'S3', aws: { operation: 'ListBuckets' } },
         { name: 'S3', type: 'AWS::S3' },
+      ],
+      [
+        { name: 'Events', aws: { operation: 'PutEvents' } },
+        { name: 'Events', type: 'AWS::Events' },
       ],
       [
         { name: 'Amazon SNS', aws: {} },
         { name: 'Amazon SNS', type: 'AWS::SNS' },
       ],
-    ])('names %j', (sub, node) => {
+    ])('names %j after the subsegment, as X-Ray does', (sub, node) => {
       expect(inferredNode({ namespace: 'aws', ...sub })).toEqual(node);
     });
   });

@@ -98,11 +98,11 @@ describe('TraceIndex', () => {
         ),
       );
       expect(edges.sort()).toEqual([
-        'inventory→shipping-queue:20',
-        'orders-topic→inventory:20',
-        'orders→orders-topic:20',
+        'SNS→inventory:20',
+        'SQS→shipping:20',
+        'inventory→SQS:20',
+        'orders→SNS:20',
         'orders→orders:20',
-        'shipping-queue→shipping:20',
       ]);
       expect(node('shipping')?.SummaryStatistics.TotalCount).toBe(20);
       expect(index.pending).toBe(0);

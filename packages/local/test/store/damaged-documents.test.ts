@@ -40,7 +40,7 @@ describe('damaged stored documents', () => {
       expect(server.xray.stats().documentsDamaged).toBe(2);
       const out = await server.client.send(new BatchGetTracesCommand({ TraceIds: [trace] }));
       const names = out.Traces?.[0]?.Segments?.map((s) => JSON.parse(s.Document ?? '{}').name);
-      expect(names?.sort()).toEqual(['orders', 'orders-topic']);
+      expect(names?.sort()).toEqual(['SNS', 'orders']);
       const now = new Date();
       const summaries = await server.client.send(
         new GetTraceSummariesCommand({

@@ -26,7 +26,7 @@ describe('persistence (--data)', () => {
       const out = await second.client.send(new BatchGetTracesCommand({ TraceIds: [trace] }));
       expect(
         out.Traces?.[0]?.Segments?.map((s) => JSON.parse(s.Document ?? '{}').name).sort(),
-      ).toEqual(['inventory', 'orders', 'orders-topic', 'shipping', 'shipping-queue']);
+      ).toEqual(['SNS', 'SQS', 'inventory', 'orders', 'shipping']);
       const group = await second.client.send(new GetGroupCommand({ GroupName: 'kept' }));
       expect(group.Group?.FilterExpression).toBe('fault');
       await second.close();

@@ -81,6 +81,7 @@ describe('map layout', () => {
         key,
         name: key,
         label: key,
+        resources: [],
         type: '',
         kind: 'service',
         root: false,

@@ -5,6 +5,7 @@ import {
   countsLine,
   nodeGlyph,
   nodeKind,
+  nodeLabel,
   outcomeShares,
 } from '../../src/ui/lib/service-map-model.ts';
 import type { ServiceGraphResult } from '../../src/ui/lib/wire-types.ts';
@@ -52,6 +53,25 @@ describe('service map model', () => {
 
     it('gives an empty map for no services', () => {
       expect(buildServiceMap([])).toEqual({ nodes: [], edges: [] });
+    });
+  });
+
+  describe('nodeLabel', () => {
+    it('follows an inferred node name with the resources it stands for', () => {
+      expect(nodeLabel('SQS', [])).toBe('SQS');
+      expect(nodeLabel('SQS', ['shipping-queue'])).toBe('SQS · shipping-queue');
+      expect(nodeLabel('SQS', ['a', 'b'])).toBe('SQS · a, b');
+      expect(nodeLabel('SQS', ['a', 'b', 'c'])).toBe('SQS · 3 resources');
+    });
+
+    it('keeps the resources of a merged node apart in the model', () => {
+      const map = buildServiceMap([
+        { ReferenceId: 0, Name: 'SQS', Names: ['SQS', 'ship', 'bill'], State: 'unknown' },
+      ]);
+      expect(map.nodes[0]).toMatchObject({
+        label: 'SQS · ship, bill',
+        resources: ['ship', 'bill'],
+      });
     });
   });
 

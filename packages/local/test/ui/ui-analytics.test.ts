@@ -206,15 +206,13 @@ describe('web UI analytics', () => {
 
     it('opens an edge’s panel, and its button filters the list to the edge', async () => {
       await page
-        .locator('.map-edge[data-from="orders"][data-to="order-events"] path.hit')
+        .locator('.map-edge[data-from="orders"][data-to="SNS"] path.hit')
         .click({ force: true });
       const panel = page.locator('#map-panel');
-      await expect
-        .poll(() => panel.locator('h3').textContent(), POLL)
-        .toBe('orders → order-events');
+      await expect.poll(() => panel.locator('h3').textContent(), POLL).toBe('orders → SNS');
       const services = await serviceGraph();
       const from = services.find((s) => s.Name === 'orders' && s.Type !== 'client');
-      const to = services.find((s) => s.Name === 'order-events');
+      const to = services.find((s) => s.Name === 'SNS'); // the inferred topic, named as X-Ray names it
       const edge = from?.Edges?.find((e) => e.ReferenceId === to?.ReferenceId);
       const n = panelNumbers(edge?.SummaryStatistics, edge?.ResponseTimeHistogram);
       expect(await panel.locator('dd[data-stat="requests"]').textContent()).toBe('1');
@@ -222,7 +220,7 @@ describe('web UI analytics', () => {
         formatDurationMs(n.p99),
       );
       await panel.locator('button.filter-traces').click();
-      await expect.poll(hash, POLL).toBe('#/?filter=edge("orders", "order-events")');
+      await expect.poll(hash, POLL).toBe('#/?filter=edge("orders", "SNS")');
       await expect.poll(count, POLL).toBe('1 trace');
       await panel.locator('button.close').click();
       expect(await panel.isVisible()).toBe(false);

@@ -102,12 +102,18 @@ describe('web UI', () => {
       const inferred = await page
         .locator('.map-node[data-kind="inferred"]')
         .evaluateAll((els) =>
-          els.map((e) => `${e.getAttribute('data-type')} ${e.getAttribute('data-name')}`),
+          els.map(
+            (e) =>
+              `${e.getAttribute('data-type')} ${e.getAttribute('data-name')} ${e.getAttribute('data-resources')}`,
+          ),
         );
       expect(inferred.sort()).toEqual([
-        'AWS::SNS::Topic order-events',
-        'AWS::SQS::Queue shipping-queue',
+        'AWS::SNS SNS order-events',
+        'AWS::SQS::Queue SQS shipping-queue',
       ]);
+      expect(await page.locator('.map-node[data-name="SQS"] text.name').textContent()).toBe(
+        'SQS · shipping-queue',
+      );
       await expect
         .poll(
           () => page.locator('.map-node[data-name="shipping"]').getAttribute('data-status'),
@@ -125,10 +131,10 @@ describe('web UI', () => {
         );
       expect(edges).toEqual(
         expect.arrayContaining([
-          'orders -> order-events',
-          'order-events -> inventory',
-          'inventory -> shipping-queue',
-          'shipping-queue -> shipping',
+          'orders -> SNS',
+          'SNS -> inventory',
+          'inventory -> SQS',
+          'SQS -> shipping',
         ]),
       );
       const client = (await nodeNames('client'))[0];

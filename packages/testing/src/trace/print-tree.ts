@@ -23,7 +23,8 @@ export function printNodes(roots: readonly TraceNode[]): string[] {
 /** One node on one line, e.g. `● orders  AWS::EC2::Instance  POST /orders → 201  152.0 ms`. */
 export function describeNode(node: TraceNode): string {
   const glyph = node.inferred ? '◇ ' : node.kind === 'segment' ? '● ' : '';
-  const parts = [`${glyph}${node.name}`];
+  const resource = node.inferred ? resourceOf(node.aws) : undefined;
+  const parts = [`${glyph}${node.name}${resource === undefined ? '' : ` (${resource})`}`];
   if (node.inferred) parts.push(`${node.origin ?? 'inferred'} (inferred)`);
   else if (node.origin) parts.push(node.origin);
   const call = [node.namespace, node.aws?.operation].filter((s) => typeof s === 'string').join(' ');
@@ -67,4 +68,18 @@ function pathOf(url: string): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The resource an inferred node stands for, from its `aws` block: X-Ray names the node after the
+ * call (`SQS`, `SNS`, `DynamoDB`), so the queue, topic, table or bucket is shown beside it.
+ */
+function resourceOf(aws: Record<string, unknown> | undefined): string | undefined {
+  const text = (key: string): string | undefined =>
+    typeof aws?.[key] === 'string' && aws[key] !== '' ? aws[key] : undefined;
+  const queue = text('queue_url')?.replace(/\/+$/, '');
+  if (queue !== undefined) return queue.slice(queue.lastIndexOf('/') + 1);
+  const topic = text('topic_arn');
+  if (topic !== undefined) return topic.slice(topic.lastIndexOf(':') + 1);
+  return text('table_name') ?? text('bucket_name');
 }

@@ -14,7 +14,7 @@ export const ORDER_FLOW: ExpectedNode = {
       children: [
         {
           inferred: true,
-          origin: 'AWS::SNS::Topic',
+          origin: 'AWS::SNS',
           children: [
             {
               service: 'inventory',

@@ -83,10 +83,16 @@ export function renderServiceMap(host: HTMLElement, map: MapLayout, clicks: MapC
       {},
       {
         class: `map-node ${node.kind}`,
-        data: { name: node.name, type: node.type, kind: node.kind, status: node.status },
+        data: {
+          name: node.name,
+          type: node.type,
+          kind: node.kind,
+          status: node.status,
+          resources: node.resources.join(' '),
+        },
         onClick: () => clicks.onNode(node.key),
       },
-      s('title', {}, undefined, `${node.name}\n${node.type}`),
+      s('title', {}, undefined, [node.name, node.type, ...node.resources].join('\n')),
       s('circle', { class: 'hub', cx: node.x, cy, r: node.radius - 3 }),
       ...ring,
       s('text', { class: 'glyph', x: node.x, y: cy }, undefined, nodeGlyph(node)),

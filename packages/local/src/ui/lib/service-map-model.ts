@@ -12,8 +12,13 @@ export interface MapNode {
   /** `ReferenceId` as a string (layout keys are strings). */
   key: string;
   name: string;
-  /** Short label for long ARNs and URLs. */
+  /** Short label for long ARNs and URLs; an inferred node's resources follow its name. */
   label: string;
+  /**
+   * The node's other `Names`: for an inferred node, the resources it stands for (X-Ray draws one
+   * `SQS` node for every queue a service calls; these tell them apart).
+   */
+  resources: string[];
   type: string;
   kind: NodeKind;
   root: boolean;
@@ -66,11 +71,13 @@ export function buildServiceMap(services: readonly Service[]): ServiceMap {
     const kind = nodeKind(service);
     const name = service.Name ?? service.Names?.[0] ?? `#${key}`;
     const counts = countsOf(service.SummaryStatistics);
+    const resources = (service.Names ?? []).filter((n) => n !== name);
     known.add(key);
     nodes.push({
       key,
       name,
-      label: kind === 'client' ? 'Client' : shortResourceName(name),
+      label: kind === 'client' ? 'Client' : nodeLabel(name, kind === 'inferred' ? resources : []),
+      resources,
       type: service.Type ?? '',
       kind,
       root: service.Root === true,
@@ -159,4 +166,12 @@ export function nodeGlyph(node: Pick<MapNode, 'kind' | 'type' | 'name'>): string
   if (node.type === 'remote') return 'www';
   const letters = node.name.replace(/[^A-Za-z0-9]/g, '');
   return (letters.slice(0, 2) || '?').toUpperCase();
+}
+
+/** `SQS · shipping-queue`, `SQS · a, b`, `SQS · 3 resources`; just the name without resources. */
+export function nodeLabel(name: string, resources: readonly string[]): string {
+  const short = shortResourceName(name);
+  if (resources.length === 0) return short;
+  if (resources.length > 2) return `${short} · ${resources.length} resources`;
+  return `${short} · ${resources.map(shortResourceName).join(', ')}`;
 }
