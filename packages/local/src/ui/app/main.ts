@@ -12,6 +12,12 @@ import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
 import { groupOptions } from '../lib/group-options.ts';
 import { binValues } from '../lib/histogram.ts';
+import {
+  LINK_TRACE_LIMIT,
+  linkEdges,
+  missingLinkTargets,
+  withLinkEdges,
+} from '../lib/link-edges.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
 import { selectedStats } from '../lib/map-selection.ts';
 import type { MapSelection } from '../lib/map-selection.ts';
@@ -126,6 +132,10 @@ const state = {
   collapsed: new Set<string>(),
   /** The last GetServiceGraph answer. */
   graph: [] as Service[],
+  /** Documents of the newest listed traces (and of traces they link to), read for link edges. */
+  linkDocs: [] as SegmentDocument[],
+  /** The listed trace IDs `linkDocs` were read for. */
+  linksFrom: '',
   /** The map node or edge whose panel is open. */
   selected: undefined as MapSelection | undefined,
 };
@@ -378,6 +388,38 @@ async function findLinkedFrom(id: string): Promise<void> {
   if (id === state.trace) showLinkedFrom(id);
 }
 
+/** The service map: the last graph plus the link edges found in the listed traces. */
+function drawMap(): void {
+  // Keyed by the IDs the documents were read for, not the documents themselves.
+  if (!changed('map', state.graph, state.linksFrom)) return;
+  const base = buildServiceMap(state.graph);
+  const map = withLinkEdges(base, linkEdges(base.nodes, state.linkDocs));
+  renderServiceMap(el.map, layoutServiceMap(map), {
+    onNode: (key) => selectOnMap({ kind: 'node', key }),
+    onEdge: (from, to) => selectOnMap({ kind: 'edge', from, to }),
+  });
+  drawMapPanel();
+}
+
+/**
+ * Reads the newest listed traces (at most `LINK_TRACE_LIMIT`, and as many traces they link to)
+ * for span links, and draws them as dashed edges; read again only when those traces change.
+ */
+async function findLinkEdges(): Promise<void> {
+  const ids = state.summaries.slice(0, LINK_TRACE_LIMIT).flatMap((t) => t.Id ?? []);
+  const key = ids.join(',');
+  if (key !== state.linksFrom) {
+    const res = await getTraces(ids);
+    if (!res.ok) return;
+    const docs = res.value.flatMap(parseTraceDocuments);
+    const more = await getTraces(missingLinkTargets(docs, LINK_TRACE_LIMIT));
+    if (more.ok) docs.push(...more.value.flatMap(parseTraceDocuments));
+    state.linkDocs = docs;
+    state.linksFrom = key;
+  }
+  drawMap();
+}
+
 /** Records `next` in the history (a new entry, or replacing the current one). */
 function writeUrl(next: UrlState, mode: 'push' | 'replace'): void {
   state.route = next;
@@ -517,14 +559,10 @@ async function refresh(): Promise<void> {
     return;
   }
   el.mapError.hidden = graph.ok;
-  if (graph.ok && changed('map', graph.value)) {
+  if (graph.ok) {
     state.graph = graph.value;
-    renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), {
-      onNode: (key) => selectOnMap({ kind: 'node', key }),
-      onEdge: (from, to) => selectOnMap({ kind: 'edge', from, to }),
-    });
-    drawMapPanel();
-  } else if (!graph.ok) el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
+    drawMap();
+  } else el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
   if (!sameQuery(route, state.route)) return;
   state.listed = summaries.ok;
   if (summaries.ok) {
@@ -547,6 +585,7 @@ async function refresh(): Promise<void> {
       }),
     );
   } else showNotice(undefined);
+  if (summaries.ok) await findLinkEdges();
   if (state.trace !== undefined) await loadTrace(state.trace);
   el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
 }
