@@ -36,7 +36,8 @@ import type { Status } from '../lib/status.ts';
 import { buildTimelineRows, parseTraceDocuments } from '../lib/timeline.ts';
 import type { TimelineRow } from '../lib/timeline.ts';
 import { timelineScale } from '../lib/timeline-scale.ts';
-import { rangeBounds } from '../lib/time-range.ts';
+import { customRange } from '../lib/local-datetime.ts';
+import { rangeBounds, spansDays } from '../lib/time-range.ts';
 import { parseTraceIdInput } from '../lib/trace-id-input.ts';
 import { linkCandidates, linksInto, linksOf } from '../lib/trace-links.ts';
 import type { IncomingLink } from '../lib/trace-links.ts';
@@ -59,7 +60,7 @@ import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
 import { renderHistogram } from './histogram-view.ts';
 import { renderMapPanel } from './map-panel-view.ts';
-import { pickedRange, showRange } from './range-select-view.ts';
+import { CUSTOM, fillCustom, pickedRange, showRange } from './range-select-view.ts';
 import { renderServiceMap } from './service-map-view.ts';
 import { renderTimeline } from './timeline-view.ts';
 import { renderTimeSeries } from './time-series-view.ts';
@@ -75,6 +76,11 @@ const SERIES_BUCKETS = 60;
 
 const el = {
   window: byId<HTMLSelectElement>('window'),
+  custom: byId<HTMLFormElement>('custom-range'),
+  rangeFrom: byId<HTMLInputElement>('range-from'),
+  rangeTo: byId<HTMLInputElement>('range-to'),
+  rangeCancel: byId<HTMLButtonElement>('range-cancel'),
+  rangeError: byId('range-error'),
   group: byId<HTMLSelectElement>('group'),
   live: byId<HTMLButtonElement>('live'),
   refreshed: byId('refreshed'),
@@ -168,7 +174,9 @@ function drawList(): void {
   const column = state.route.column;
   // Keyed by the rows drawn, not the whole set: 10,000 summaries are not stringified per poll.
   const rows = state.sorted.slice(0, state.shown);
-  if (!changed('list', rows, state.sorted.length, state.trace, sort, column)) return;
+  const [start, end] = rangeBounds(state.route.range, Date.now() / 1000);
+  const withDate = spansDays(start, end, offsetMinutes);
+  if (!changed('list', rows, state.sorted.length, state.trace, sort, column, withDate)) return;
   renderTraceList(
     el.list,
     {
@@ -178,6 +186,7 @@ function drawList(): void {
       sort,
       column,
       offsetMinutes,
+      withDate,
       step: PAGE_ROWS,
     },
     { onSelect: selectTrace, onSort: sortBy, onMore: loadMore },
@@ -678,8 +687,34 @@ el.group.addEventListener('change', () => {
   navigate({ ...state.route, group });
 });
 el.window.addEventListener('change', () => {
+  if (el.window.value === CUSTOM) {
+    // The inputs start at the range shown; the picker shows it until the custom one is applied.
+    fillCustom(
+      { from: el.rangeFrom, to: el.rangeTo },
+      rangeBounds(state.route.range, Date.now() / 1000),
+      offsetMinutes,
+    );
+    el.rangeError.hidden = true;
+    el.custom.hidden = false;
+    showRange(el.window, state.route.range, offsetMinutes);
+    el.rangeFrom.focus();
+    return;
+  }
+  el.custom.hidden = true;
   const range = pickedRange(el.window);
   if (range !== undefined) navigate({ ...state.route, range });
+});
+el.custom.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const range = customRange(el.rangeFrom.value, el.rangeTo.value, offsetMinutes);
+  el.rangeError.hidden = range !== undefined;
+  el.rangeError.textContent = range === undefined ? '“To” must be after “From”.' : '';
+  if (range === undefined) return;
+  el.custom.hidden = true;
+  navigate({ ...state.route, range });
+});
+el.rangeCancel.addEventListener('click', () => {
+  el.custom.hidden = true;
 });
 // Back/forward (popstate) and an edited URL or followed link (hashchange; both may fire).
 const fromUrl = (): void => {
