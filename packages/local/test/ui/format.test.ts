@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatDateTime,
   formatClock,
   formatDurationMs,
   groupThousands,
@@ -69,6 +70,14 @@ describe('format', () => {
     it('leaves plain names alone', () => {
       expect(shortResourceName('orders')).toBe('orders');
       expect(shortResourceName('http://host')).toBe('http://host');
+    });
+  });
+
+  describe('formatDateTime', () => {
+    it('writes the date and time of day in the viewer’s zone', () => {
+      expect(formatDateTime(1_733_337_600.25, 0)).toBe('2024-12-04 18:40:00.250');
+      expect(formatDateTime(1_733_337_600, 6 * 60)).toBe('2024-12-05 00:40:00.000');
+      expect(formatDateTime(undefined)).toBe('–');
     });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeBounds, rangeLabel } from '../../src/ui/lib/time-range.ts';
+import { rangeBounds, rangeLabel, spansDays } from '../../src/ui/lib/time-range.ts';
 
 describe('time range', () => {
   describe('rangeBounds', () => {
@@ -20,6 +20,17 @@ describe('time range', () => {
       expect(rangeLabel({ kind: 'absolute', from: 1_796_590_800, to: 1_796_594_400 }, 60)).toBe(
         '2026-12-06 22:00:00 – 2026-12-06 23:00:00',
       );
+    });
+  });
+
+  describe('spansDays', () => {
+    // 2024-12-04T18:40:00Z
+    const t = 1_733_337_600;
+
+    it('says whether the range crosses midnight in the viewer’s zone', () => {
+      expect(spansDays(t - 900, t, 0)).toBe(false);
+      expect(spansDays(t - 900, t, 320)).toBe(true); // 23:45 – 00:00
+      expect(spansDays(t - 3 * 86_400, t, 0)).toBe(true);
     });
   });
 });

@@ -123,6 +123,21 @@ describe('web UI, more', () => {
       await expect.poll(shownTrace, POLL).toBe(order.traceId);
     });
 
+    it('draws a dashed link edge from the producer’s queue to the consumer on the map', async () => {
+      await open('#/');
+      const edge = page.locator(
+        '#service-map g.map-edge.link[data-from="SQS"][data-to="shipping-worker"]',
+      );
+      await expect.poll(() => edge.count(), POLL).toBe(1);
+      const dash = await edge
+        .locator('path')
+        .first()
+        .evaluate((el) => getComputedStyle(el).strokeDasharray);
+      expect(dash).not.toBe('none');
+      expect(await edge.locator('title').textContent()).toBe('SQS → shipping-worker');
+      await page.locator('#map-card').screenshot({ path: `${OUT}link-edge.png` });
+    });
+
     it('shows no "linked from" for a trace nothing links to', async () => {
       await open(`#/traces/${consumer.traceId}`);
       await expect.poll(shownTrace, POLL).toBe(consumer.traceId);

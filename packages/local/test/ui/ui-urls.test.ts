@@ -148,6 +148,40 @@ describe('web UI URLs', () => {
       await expect.poll(listIds, POLL).toContain(old.traceId);
     });
 
+    it('applies a custom range from two date-time inputs and shows dates in the list', async () => {
+      await open('#/');
+      await expect.poll(listIds, POLL).toContain(order.traceId);
+      const time = page.locator(`#trace-list tr[data-trace-id="${order.traceId}"] td.time`);
+      expect(await time.textContent()).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/);
+      expect(await time.getAttribute('title')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+      await page.locator('#window').selectOption('custom');
+      expect(await page.locator('#custom-range').isVisible()).toBe(true);
+      // The inputs start at the range shown; the picker keeps showing it until Apply.
+      expect(await page.locator('#range-from').inputValue()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+      expect(await page.locator('#window').inputValue()).toBe('15');
+      // Values in the browser's zone, as a user types them.
+      const [from, to, bad] = await page.evaluate(() => {
+        const local = (ms: number): string =>
+          new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+        return [local(Date.now() - 3 * 86_400_000), local(Date.now() + 300_000), local(0)];
+      });
+      await page.locator('#range-from').fill(from);
+      await page.locator('#range-to').fill(bad);
+      await page.locator('#custom-range button[type="submit"]').click();
+      expect(await page.locator('#range-error').isVisible()).toBe(true);
+      expect(await hash()).toBe('#/');
+      await page.locator('#range-to').fill(to);
+      await page.locator('#custom-range button[type="submit"]').click();
+      await expect.poll(hash, POLL).toMatch(/^#\/\?from=\d{4}-.+Z&to=\d{4}-.+Z$/);
+      expect(await page.locator('#custom-range').isHidden()).toBe(true);
+      expect(await page.locator('#window option:checked').textContent()).toMatch(/ – /);
+      await expect.poll(listIds, POLL).toContain(old.traceId);
+      await expect
+        .poll(() => time.textContent(), POLL)
+        .toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+      await page.locator('#traces-card').screenshot({ path: `${OUT}custom-range.png` });
+    });
+
     it('ignores a fragment it cannot read and shows the list', async () => {
       await open('#/traces/not-a-trace/xyz?from=yesterday&filter=');
       await expect.poll(listIds, POLL).toContain(order.traceId);

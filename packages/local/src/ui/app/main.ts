@@ -12,6 +12,12 @@ import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
 import { groupOptions } from '../lib/group-options.ts';
 import { binValues } from '../lib/histogram.ts';
+import {
+  LINK_TRACE_LIMIT,
+  linkEdges,
+  missingLinkTargets,
+  withLinkEdges,
+} from '../lib/link-edges.ts';
 import { layoutServiceMap } from '../lib/map-layout.ts';
 import { selectedStats } from '../lib/map-selection.ts';
 import type { MapSelection } from '../lib/map-selection.ts';
@@ -30,7 +36,8 @@ import type { Status } from '../lib/status.ts';
 import { buildTimelineRows, parseTraceDocuments } from '../lib/timeline.ts';
 import type { TimelineRow } from '../lib/timeline.ts';
 import { timelineScale } from '../lib/timeline-scale.ts';
-import { rangeBounds } from '../lib/time-range.ts';
+import { customRange } from '../lib/local-datetime.ts';
+import { rangeBounds, spansDays } from '../lib/time-range.ts';
 import { parseTraceIdInput } from '../lib/trace-id-input.ts';
 import { linkCandidates, linksInto, linksOf } from '../lib/trace-links.ts';
 import type { IncomingLink } from '../lib/trace-links.ts';
@@ -53,7 +60,7 @@ import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
 import { renderHistogram } from './histogram-view.ts';
 import { renderMapPanel } from './map-panel-view.ts';
-import { pickedRange, showRange } from './range-select-view.ts';
+import { CUSTOM, fillCustom, pickedRange, showRange } from './range-select-view.ts';
 import { renderServiceMap } from './service-map-view.ts';
 import { renderTimeline } from './timeline-view.ts';
 import { renderTimeSeries } from './time-series-view.ts';
@@ -69,6 +76,11 @@ const SERIES_BUCKETS = 60;
 
 const el = {
   window: byId<HTMLSelectElement>('window'),
+  custom: byId<HTMLFormElement>('custom-range'),
+  rangeFrom: byId<HTMLInputElement>('range-from'),
+  rangeTo: byId<HTMLInputElement>('range-to'),
+  rangeCancel: byId<HTMLButtonElement>('range-cancel'),
+  rangeError: byId('range-error'),
   group: byId<HTMLSelectElement>('group'),
   live: byId<HTMLButtonElement>('live'),
   refreshed: byId('refreshed'),
@@ -126,6 +138,10 @@ const state = {
   collapsed: new Set<string>(),
   /** The last GetServiceGraph answer. */
   graph: [] as Service[],
+  /** Documents of the newest listed traces (and of traces they link to), read for link edges. */
+  linkDocs: [] as SegmentDocument[],
+  /** The listed trace IDs `linkDocs` were read for. */
+  linksFrom: '',
   /** The map node or edge whose panel is open. */
   selected: undefined as MapSelection | undefined,
 };
@@ -158,7 +174,9 @@ function drawList(): void {
   const column = state.route.column;
   // Keyed by the rows drawn, not the whole set: 10,000 summaries are not stringified per poll.
   const rows = state.sorted.slice(0, state.shown);
-  if (!changed('list', rows, state.sorted.length, state.trace, sort, column)) return;
+  const [start, end] = rangeBounds(state.route.range, Date.now() / 1000);
+  const withDate = spansDays(start, end, offsetMinutes);
+  if (!changed('list', rows, state.sorted.length, state.trace, sort, column, withDate)) return;
   renderTraceList(
     el.list,
     {
@@ -168,6 +186,7 @@ function drawList(): void {
       sort,
       column,
       offsetMinutes,
+      withDate,
       step: PAGE_ROWS,
     },
     { onSelect: selectTrace, onSort: sortBy, onMore: loadMore },
@@ -378,6 +397,38 @@ async function findLinkedFrom(id: string): Promise<void> {
   if (id === state.trace) showLinkedFrom(id);
 }
 
+/** The service map: the last graph plus the link edges found in the listed traces. */
+function drawMap(): void {
+  // Keyed by the IDs the documents were read for, not the documents themselves.
+  if (!changed('map', state.graph, state.linksFrom)) return;
+  const base = buildServiceMap(state.graph);
+  const map = withLinkEdges(base, linkEdges(base.nodes, state.linkDocs));
+  renderServiceMap(el.map, layoutServiceMap(map), {
+    onNode: (key) => selectOnMap({ kind: 'node', key }),
+    onEdge: (from, to) => selectOnMap({ kind: 'edge', from, to }),
+  });
+  drawMapPanel();
+}
+
+/**
+ * Reads the newest listed traces (at most `LINK_TRACE_LIMIT`, and as many traces they link to)
+ * for span links, and draws them as dashed edges; read again only when those traces change.
+ */
+async function findLinkEdges(): Promise<void> {
+  const ids = state.summaries.slice(0, LINK_TRACE_LIMIT).flatMap((t) => t.Id ?? []);
+  const key = ids.join(',');
+  if (key !== state.linksFrom) {
+    const res = await getTraces(ids);
+    if (!res.ok) return;
+    const docs = res.value.flatMap(parseTraceDocuments);
+    const more = await getTraces(missingLinkTargets(docs, LINK_TRACE_LIMIT));
+    if (more.ok) docs.push(...more.value.flatMap(parseTraceDocuments));
+    state.linkDocs = docs;
+    state.linksFrom = key;
+  }
+  drawMap();
+}
+
 /** Records `next` in the history (a new entry, or replacing the current one). */
 function writeUrl(next: UrlState, mode: 'push' | 'replace'): void {
   state.route = next;
@@ -517,14 +568,10 @@ async function refresh(): Promise<void> {
     return;
   }
   el.mapError.hidden = graph.ok;
-  if (graph.ok && changed('map', graph.value)) {
+  if (graph.ok) {
     state.graph = graph.value;
-    renderServiceMap(el.map, layoutServiceMap(buildServiceMap(graph.value)), {
-      onNode: (key) => selectOnMap({ kind: 'node', key }),
-      onEdge: (from, to) => selectOnMap({ kind: 'edge', from, to }),
-    });
-    drawMapPanel();
-  } else if (!graph.ok) el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
+    drawMap();
+  } else el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
   if (!sameQuery(route, state.route)) return;
   state.listed = summaries.ok;
   if (summaries.ok) {
@@ -547,6 +594,7 @@ async function refresh(): Promise<void> {
       }),
     );
   } else showNotice(undefined);
+  if (summaries.ok) await findLinkEdges();
   if (state.trace !== undefined) await loadTrace(state.trace);
   el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
 }
@@ -639,8 +687,34 @@ el.group.addEventListener('change', () => {
   navigate({ ...state.route, group });
 });
 el.window.addEventListener('change', () => {
+  if (el.window.value === CUSTOM) {
+    // The inputs start at the range shown; the picker shows it until the custom one is applied.
+    fillCustom(
+      { from: el.rangeFrom, to: el.rangeTo },
+      rangeBounds(state.route.range, Date.now() / 1000),
+      offsetMinutes,
+    );
+    el.rangeError.hidden = true;
+    el.custom.hidden = false;
+    showRange(el.window, state.route.range, offsetMinutes);
+    el.rangeFrom.focus();
+    return;
+  }
+  el.custom.hidden = true;
   const range = pickedRange(el.window);
   if (range !== undefined) navigate({ ...state.route, range });
+});
+el.custom.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const range = customRange(el.rangeFrom.value, el.rangeTo.value, offsetMinutes);
+  el.rangeError.hidden = range !== undefined;
+  el.rangeError.textContent = range === undefined ? '“To” must be after “From”.' : '';
+  if (range === undefined) return;
+  el.custom.hidden = true;
+  navigate({ ...state.route, range });
+});
+el.rangeCancel.addEventListener('click', () => {
+  el.custom.hidden = true;
 });
 // Back/forward (popstate) and an edited URL or followed link (hashchange; both may fire).
 const fromUrl = (): void => {

@@ -2,7 +2,7 @@
 // The trace list: the first `shown` rows of the sorted result set, sortable headers, an optional
 // annotation column, the root cause of each fault or error, and a "load more" row.
 import { annotationText } from '../lib/annotation-column.ts';
-import { formatClock, formatDurationMs } from '../lib/format.ts';
+import { formatClock, formatDateTime, formatDurationMs } from '../lib/format.ts';
 import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
 import { STATUS_COLOURS, summaryStatus } from '../lib/status.ts';
 import type { SortKey, SortOrder } from '../lib/trace-sort.ts';
@@ -20,6 +20,8 @@ export interface TraceListModel {
   /** The annotation key of the extra column, if one is chosen. */
   column: string | undefined;
   offsetMinutes: number;
+  /** Show each time with its date (the range spans several days); the tooltip always has it. */
+  withDate: boolean;
   /** Rows added by the "load more" button. */
   step: number;
 }
@@ -100,7 +102,13 @@ function row(t: TraceSummary, model: TraceListModel, onSelect: (id: string) => v
       data: { traceId: id, status },
       onClick: () => onSelect(id),
     },
-    h('td', undefined, formatClock(t.StartTime, model.offsetMinutes)),
+    h(
+      'td',
+      { class: 'time', attrs: { title: formatDateTime(t.StartTime, model.offsetMinutes) } },
+      model.withDate
+        ? formatDateTime(t.StartTime, model.offsetMinutes)
+        : formatClock(t.StartTime, model.offsetMinutes),
+    ),
     h('td', { class: 'mono' }, id),
     h('td', undefined, entry),
     h('td', { class: 'url', attrs: { title: request } }, request),

@@ -28,6 +28,16 @@ export function formatClock(epochSeconds: number | undefined, offsetMinutes = 0)
   return shifted.toISOString().slice(11, 23);
 }
 
+/**
+ * Formats an epoch-seconds instant as `YYYY-MM-DD HH:MM:SS.mmm` in the zone `offsetMinutes` east
+ * of UTC: the list's time when its range spans several days, and every time's tooltip.
+ */
+export function formatDateTime(epochSeconds: number | undefined, offsetMinutes = 0): string {
+  if (epochSeconds === undefined || !Number.isFinite(epochSeconds)) return '–';
+  const shifted = new Date(Math.round(epochSeconds * 1000) + offsetMinutes * 60_000);
+  return `${shifted.toISOString().slice(0, 10)} ${shifted.toISOString().slice(11, 23)}`;
+}
+
 /** Formats a count with a singular or plural noun: `1 request`, `3 requests`. */
 export function plural(count: number, noun: string): string {
   return `${groupThousands(count)} ${noun}${count === 1 ? '' : 's'}`;

@@ -28,3 +28,12 @@ export function rangeLabel(range: TimeRange, offsetMinutes: number): string {
   if (m % 60 === 0) return `last ${m / 60} h`;
   return `last ${m} min`;
 }
+
+/**
+ * Whether `[start, end]` covers more than one calendar day in the viewer's zone: the list then
+ * shows each trace's date with its time.
+ */
+export function spansDays(start: number, end: number, offsetMinutes: number): boolean {
+  const day = (t: number): number => Math.floor((t + offsetMinutes * 60) / 86_400);
+  return day(start) !== day(end);
+}
