@@ -5,15 +5,14 @@
 // a control run with evil.example allowed shows the same read succeeding.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
 import { GetSamplingRulesCommand, XRayClient } from '@aws-sdk/client-xray';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalXRay, type LocalXRay } from '../../src/index.ts';
 import { orderTrace } from './support/order-trace.ts';
 import { MATCH_ALL_RULE } from '../helpers/sampling-rule.ts';
+import { launchChromium, putSegments } from '../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 let xray: LocalXRay;
 let browser: Browser;
 let attacker: Server;
@@ -85,42 +84,24 @@ async function reboundRead(server: LocalXRay): Promise<{ status: number; text: s
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `The browser test needs Debian's chromium at ${CHROMIUM} (apt-get install chromium).`,
-    );
   xray = await startLocalXRay({ port: 0, log: (line) => log.push(line) });
-  const put = await fetch(`${xray.endpoint}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      TraceSegmentDocuments: orderTrace(Date.now() / 1000 - 5).documents.map((d) =>
-        JSON.stringify({ ...d, trace_id: traceId }),
-      ),
-    }),
-  });
-  expect(put.status).toBe(200);
+  await putSegments(
+    xray.endpoint,
+    orderTrace(Date.now() / 1000 - 5).documents.map((d) => ({ ...d, trace_id: traceId })),
+  );
   attacker = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html' });
     res.end(attackPage(xray.endpoint));
   });
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerPort = (attacker.address() as AddressInfo).port;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--host-resolver-rules=MAP evil.example 127.0.0.1',
-      // Chromium's own local-network checks would stop some of these requests before they reach
-      // the server; Firefox and Safari have none. Off, so the test shows the server's defence.
-      '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,' +
-        'PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks',
-    ],
-  });
+  browser = await launchChromium([
+    '--host-resolver-rules=MAP evil.example 127.0.0.1',
+    // Chromium's own local-network checks would stop some of these requests before they reach
+    // the server; Firefox and Safari have none. Off, so the test shows the server's defence.
+    '--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,' +
+      'PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks',
+  ]);
 }, 60_000);
 
 afterAll(async () => {

@@ -2,10 +2,9 @@
 // response times: the histogram of the list, a drag across it narrowing the filter, the list and
 // the URL, a map node's and an edge's panel matching GetServiceGraph, and the time series.
 // Screenshots go to .test-output/ui/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalXRay } from '../../src/index.ts';
@@ -14,8 +13,8 @@ import { formatDurationMs, groupThousands } from '../../src/ui/lib/format.ts';
 import { formatRate, panelNumbers } from '../../src/ui/lib/percentiles.ts';
 import type { Service, ServiceGraphResult } from '../../src/ui/lib/wire-types.ts';
 import { orderTrace } from './support/order-trace.ts';
+import { launchChromium, putSegments } from '../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const POLL = { timeout: 15_000, interval: 100 };
 const OUT = fileURLToPath(new URL('../../../../.test-output/ui/', import.meta.url));
 /** One-segment `catalog` traces: a third fast (5–50 ms), a third medium, a third slow (≥ 1 s). */
@@ -40,18 +39,10 @@ async function post<T>(path: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function putSegments(documents: Array<Record<string, unknown>>): Promise<void> {
-  const body = await post<{ UnprocessedTraceSegments?: unknown[] }>('/TraceSegments', {
-    TraceSegmentDocuments: documents.map((d) => JSON.stringify(d)),
-  });
-  expect(body.UnprocessedTraceSegments ?? []).toEqual([]);
-}
-
 const hash = (): Promise<string> => page.evaluate(() => decodeURIComponent(location.hash));
 const count = (): Promise<string | null> => page.locator('#trace-count').textContent();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`The UI test needs Debian's chromium at ${CHROMIUM}`);
   mkdirSync(OUT, { recursive: true });
   xray = await startLocalXRay({ port: 0 });
   const now = Date.now() / 1000;
@@ -77,14 +68,12 @@ beforeAll(async () => {
       ...(fault ? { fault: true } : {}),
     });
   }
-  for (let i = 0; i < plain.length; i += 100) await putSegments(plain.slice(i, i + 100));
+  for (let i = 0; i < plain.length; i += 100)
+    await putSegments(xray.endpoint, plain.slice(i, i + 100));
   const order = orderTrace(now - 30);
   responseTimes.set(order.traceId, 0.12);
-  await putSegments(order.documents);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  await putSegments(xray.endpoint, order.documents);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -1,21 +1,19 @@
 // Links, raw documents, server-down and empty states, collapsible subtrees and dark mode in
 // headless Chromium against a real local X-Ray. Screenshots go to .test-output/ui/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalXRay } from '../../src/index.ts';
 import type { LocalXRay } from '../../src/index.ts';
 import { orderTrace } from './support/order-trace.ts';
 import type { OrderTrace } from './support/order-trace.ts';
+import { launchChromium, putSegments } from '../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The page refreshes every 3 s; give UI reactions time on a busy machine. */
 const POLL = { timeout: 10_000, interval: 100 };
 const OUT = fileURLToPath(new URL('../../../../.test-output/ui/', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
 let xray: LocalXRay;
 let browser: Browser;
@@ -27,15 +25,6 @@ let order: OrderTrace;
 const consumer = { traceId: '', id: randomBytes(8).toString('hex'), process: '' };
 const pageErrors: string[] = [];
 
-async function putSegments(documents: Array<Record<string, unknown>>): Promise<void> {
-  const put = await fetch(`${xray.endpoint}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ TraceSegmentDocuments: documents.map((d) => JSON.stringify(d)) }),
-  });
-  expect(put.status).toBe(200);
-}
-
 async function open(hash: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`${xray.endpoint}/${hash}`);
@@ -45,15 +34,14 @@ const hash = (): Promise<string> => page.evaluate(() => decodeURIComponent(locat
 const shownTrace = (): Promise<string | null> => page.locator('#trace-id').textContent();
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`The UI test needs Debian's chromium at ${CHROMIUM}`);
   mkdirSync(OUT, { recursive: true });
   xray = await startLocalXRay({ port: 0 });
   const now = Date.now() / 1000;
   order = orderTrace(now - 8);
   consumer.traceId = `1-${Math.floor(now - 4).toString(16)}-${randomBytes(12).toString('hex')}`;
   consumer.process = randomBytes(8).toString('hex');
-  await putSegments(order.documents);
-  await putSegments([
+  await putSegments(xray.endpoint, order.documents);
+  await putSegments(xray.endpoint, [
     {
       name: 'shipping-worker',
       id: consumer.id,
@@ -78,7 +66,7 @@ beforeAll(async () => {
       ],
     },
   ]);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: xray.endpoint,

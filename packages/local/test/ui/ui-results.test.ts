@@ -2,18 +2,17 @@
 // traces: the header says "100 of 641", more rows load, the columns sort (the order in the URL),
 // a trace whose downstream service faulted reads as a fault with its root cause, and an annotation
 // chosen in the picker becomes a column. Screenshots go to .test-output/ui/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalXRay } from '../../src/index.ts';
 import type { LocalXRay } from '../../src/index.ts';
 import { orderTrace } from './support/order-trace.ts';
 import type { OrderTrace } from './support/order-trace.ts';
+import { launchChromium, putSegments } from '../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const POLL = { timeout: 15_000, interval: 100 };
 const OUT = fileURLToPath(new URL('../../../../.test-output/ui/', import.meta.url));
 /** Plain one-segment traces besides the order trace: more than the old 500 cap. */
@@ -30,17 +29,6 @@ const durations = new Map<string, number>();
 const starts = new Map<string, number>();
 const pageErrors: string[] = [];
 
-async function putSegments(documents: Array<Record<string, unknown>>): Promise<void> {
-  const put = await fetch(`${xray.endpoint}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ TraceSegmentDocuments: documents.map((d) => JSON.stringify(d)) }),
-  });
-  expect(put.status).toBe(200);
-  const body = (await put.json()) as { UnprocessedTraceSegments?: unknown[] };
-  expect(body.UnprocessedTraceSegments ?? []).toEqual([]);
-}
-
 async function open(hash: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`${xray.endpoint}/${hash}`);
@@ -54,12 +42,6 @@ const rowIds = (): Promise<string[]> =>
 const hash = (): Promise<string> => page.evaluate(() => decodeURIComponent(location.hash));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The UI test needs Debian's chromium at ${CHROMIUM}: install it with ` +
-        '`apt-get update && apt-get install -y chromium`.',
-    );
-  }
   mkdirSync(OUT, { recursive: true });
   xray = await startLocalXRay({ port: 0 });
   const now = Date.now() / 1000;
@@ -85,15 +67,13 @@ beforeAll(async () => {
       annotations: { page: i },
     });
   }
-  for (let i = 0; i < plain.length; i += 80) await putSegments(plain.slice(i, i + 80));
+  for (let i = 0; i < plain.length; i += 80)
+    await putSegments(xray.endpoint, plain.slice(i, i + 80));
   order = orderTrace(now - 30);
   durations.set(order.traceId, 0.21);
   starts.set(order.traceId, now - 30);
-  await putSegments(order.documents);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  await putSegments(xray.endpoint, order.documents);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (err) => pageErrors.push(err.message));

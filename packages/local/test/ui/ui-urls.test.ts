@@ -2,18 +2,17 @@
 // segment, every change is written to the fragment, back/forward restore the previous state, and a
 // trace ID typed or pasted into the filter box opens that trace. Screenshots go to
 // .test-output/ui/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalXRay } from '../../src/index.ts';
 import type { LocalXRay } from '../../src/index.ts';
 import { orderTrace } from './support/order-trace.ts';
 import type { OrderTrace } from './support/order-trace.ts';
+import { launchChromium, putSegments } from '../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The page refreshes every 3 s; give UI reactions time on a busy machine. */
 const POLL = { timeout: 10_000, interval: 100 };
 const OUT = fileURLToPath(new URL('../../../../.test-output/ui/', import.meta.url));
@@ -31,17 +30,6 @@ const billing = {
 };
 const pageErrors: string[] = [];
 
-async function putSegments(documents: Array<Record<string, unknown>>): Promise<void> {
-  const put = await fetch(`${xray.endpoint}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ TraceSegmentDocuments: documents.map((d) => JSON.stringify(d)) }),
-  });
-  expect(put.status).toBe(200);
-  const body = (await put.json()) as { UnprocessedTraceSegments?: unknown[] };
-  expect(body.UnprocessedTraceSegments ?? []).toEqual([]);
-}
-
 /** Loads the page afresh at `hash` (a new document, not a same-page hash change). */
 async function open(hash: string): Promise<void> {
   await page.goto('about:blank');
@@ -58,21 +46,15 @@ const listIds = (): Promise<Array<string | null>> =>
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-trace-id')));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The UI test needs Debian's chromium at ${CHROMIUM}: install it with ` +
-        '`apt-get update && apt-get install -y chromium`.',
-    );
-  }
   mkdirSync(OUT, { recursive: true });
   xray = await startLocalXRay({ port: 0 });
   const now = Date.now() / 1000;
   order = orderTrace(now - 5);
   old = orderTrace(now - 2 * 3600);
   billing.traceId = `1-${Math.floor(now - 3).toString(16)}-${randomBytes(12).toString('hex')}`;
-  await putSegments(order.documents);
-  await putSegments(old.documents);
-  await putSegments([
+  await putSegments(xray.endpoint, order.documents);
+  await putSegments(xray.endpoint, old.documents);
+  await putSegments(xray.endpoint, [
     {
       name: 'billing',
       id: billing.id,
@@ -82,10 +64,7 @@ beforeAll(async () => {
       http: { request: { method: 'POST', url: 'http://billing.local/charge' } },
     },
   ]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: xray.endpoint,

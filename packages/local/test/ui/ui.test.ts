@@ -1,9 +1,8 @@
 // The web UI in headless Chromium against a real local X-Ray: a known three-service trace is
 // ingested through PutTraceSegments, then the map, the filter box, the waterfall and the detail
 // pane are checked the way a user sees them. Screenshots go to .test-output/ui/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalXRay } from '../../src/index.ts';
@@ -11,8 +10,8 @@ import { STATUS_COLOURS } from '../../src/ui/lib/status.ts';
 import type { LocalXRay } from '../../src/index.ts';
 import { orderTrace } from './support/order-trace.ts';
 import type { OrderTrace } from './support/order-trace.ts';
+import { launchChromium, putSegments } from '../helpers/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** The page refreshes every 3 s; give UI reactions time on a busy machine. */
 const POLL = { timeout: 10_000, interval: 100 };
 const OUT = fileURLToPath(new URL('../../../../.test-output/ui/', import.meta.url));
@@ -28,38 +27,12 @@ const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
 const failedResponses: string[] = [];
 
-async function putSegments(documents: Array<Record<string, unknown>>): Promise<void> {
-  const put = await fetch(`${xray.endpoint}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ TraceSegmentDocuments: documents.map((d) => JSON.stringify(d)) }),
-  });
-  expect(put.status).toBe(200);
-  const body = (await put.json()) as { UnprocessedTraceSegments?: unknown[] };
-  expect(body.UnprocessedTraceSegments ?? []).toEqual([]);
-}
-
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `The UI test needs Debian's chromium at ${CHROMIUM}: install it with ` +
-        '`apt-get update && apt-get install -y chromium` (the test set-up does this on fresh machines).',
-    );
-  }
   mkdirSync(OUT, { recursive: true });
   xray = await startLocalXRay({ port: 0 });
   trace = orderTrace(Date.now() / 1000 - 5);
-  await putSegments(trace.documents);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  await putSegments(xray.endpoint, trace.documents);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   page.setDefaultTimeout(10_000);
   page.on('request', (req) => {
@@ -278,7 +251,7 @@ describe('web UI', () => {
   describe('live refresh', () => {
     it('shows a new trace without reloading the page', async () => {
       const next = orderTrace(Date.now() / 1000 - 1);
-      await putSegments(next.documents);
+      await putSegments(xray.endpoint, next.documents);
       await expect
         .poll(() => page.locator(`#trace-list tr[data-trace-id="${next.traceId}"]`).count(), POLL)
         .toBe(1);
