@@ -102,9 +102,10 @@ function modeFromEnv(): EmulatorModeRequest | undefined {
 
 /** Whether the optional peer `testcontainers` resolves from here. */
 function testcontainersInstalled(): boolean {
+  const require = createRequire(import.meta.url);
   try {
-    createRequire(import.meta.url).resolve('testcontainers');
-    createRequire(import.meta.url).resolve('@testcontainers/localstack');
+    require.resolve('testcontainers');
+    require.resolve('@testcontainers/localstack');
     return true;
   } catch {
     return false;
