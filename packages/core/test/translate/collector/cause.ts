@@ -15,7 +15,7 @@ const MSG = 'this is a test';
 const WIDGETS = 'https://api.example.com/widgets';
 
 function exception(attributes: Doc, time: HrTime = END): NonNullable<SpanInit['events']>[number] {
-  return { name: 'exception', time, attributes: attributes as never, droppedAttributesCount: 0 };
+  return { name: 'exception', time, attributes, droppedAttributesCount: 0 };
 }
 
 function exceptionsOf(doc: Doc): Doc[] {

@@ -12,7 +12,6 @@ import type { Doc, GoFile, Vector } from './support.ts';
 import {
   aws,
   BASIC_RESOURCE,
-  DEFAULT_RESOURCE,
   EMPTY_RESOURCE,
   goSpan,
   meta,
@@ -93,6 +92,9 @@ const APP_SIGNALS: TranslateOptions = {
 };
 const APP_SIGNALS_DOT: TranslateOptions = { indexedAttributes: APP_SIGNALS.indexedAttributes! };
 const NO_DOT: TranslateOptions = { allowDotInAnnotationKeys: false };
+// The trace-id timestamp tests run with the collector's timestamp validation on, at the spans' time.
+const EPOCH_CHECK: TranslateOptions = { validateTraceIdTimestamp: true };
+const NOW_MS = 1700000000_000;
 const RESOURCE_KEYS = ['string', 'int', 'double', 'bool', 'map', 'array'].map(
   (k) => `otel.resource.${k}.key`,
 );
@@ -134,14 +136,15 @@ function dependencySubsegment(doc: Doc, serviceId: unknown): void {
 }
 
 // validateLocalRootServiceSegment()
-function serviceSegment(doc: Doc, resourceKeys = 0): void {
+function serviceSegment(doc: Doc): void {
   expect(doc).toMatchObject({ name: 'myLocalService', trace_id: TRACE });
   expect(doc).not.toHaveProperty('type');
   expect(doc).not.toHaveProperty('http');
   expect(doc).not.toHaveProperty('namespace');
   expect(notes(doc)).toStrictEqual({ myAnnotationKey: 'myAnnotationValue' });
   expect(meta(doc)).toMatchObject({ 'otel.resource.attributes': 'service.name=myTest' });
-  expect(size(meta(doc))).toBe(1 + resourceKeys);
+  // Only the span's otel.resource.attributes key: a split's service segment stores no resource.
+  expect(size(meta(doc))).toBe(1);
   expect(aws(doc)).toMatchObject({
     xray: { sdk: 'MySDK', sdk_version: '1.20.0', auto_instrumentation: true },
   });
@@ -411,16 +414,18 @@ const vectors: Vector[] = [
       parentSpanId: undefined,
       traceId: '1153f100bd862e3fe1be46a994272793',
     }),
-    deviation:
-      'TRANSLATION.md "Not done": no trace-id epoch validation (the collector checks it only ' +
-      'with skiptimestampvalidation off; its default is on)',
-    asserts: (docs) => expect(one(docs).trace_id).toBe('1-1153f100-bd862e3fe1be46a994272793'),
+    options: EPOCH_CHECK,
+    now: NOW_MS,
+    refused: 'trace-id-timestamp',
+    asserts: (docs) => expect(docs).toStrictEqual([]),
   },
   {
     go: 'TestSpanWithExpiredTraceId',
     span: goSpan(SpanKind.CLIENT, 'span', { traceId: '5fffffffbd862e3fe1be46a994272793' }),
-    deviation: 'TRANSLATION.md "Not done": no trace-id epoch validation (as above)',
-    asserts: (docs) => expect(one(docs).trace_id).toBe('1-5fffffff-bd862e3fe1be46a994272793'),
+    options: EPOCH_CHECK,
+    now: NOW_MS,
+    refused: 'trace-id-timestamp',
+    asserts: (docs) => expect(docs).toStrictEqual([]),
   },
   {
     go: 'TestSpanWithInvalidTraceIdWithoutTimestampValidation',
@@ -893,10 +898,12 @@ const vectors: Vector[] = [
   {
     go: 'TestOldSpanLinkError (span_links_test.go)',
     span: goSpan(SpanKind.SERVER, 'ProcessingMessage', { links: [LINK] }),
+    options: EPOCH_CHECK,
+    now: NOW_MS,
     deviation:
-      'TRANSLATION.md "Not done" and deviation 8: no epoch validation of link trace ids (the Go ' +
-      'test runs with it on), and a bad link never fails the span',
-    asserts: (docs) => expect(one(docs).links).toHaveLength(1),
+      'TRANSLATION.md deviation 8: a link whose trace-id timestamp X-Ray rejects is dropped ' +
+      '(problem link-dropped); the collector fails the whole span',
+    asserts: (docs) => expect(one(docs)).not.toHaveProperty('links'),
   },
   {
     go: 'TestTwoSpanLinks (span_links_test.go)',
@@ -957,14 +964,11 @@ const vectors: Vector[] = [
       resource: BASIC_RESOURCE,
     }),
     options: APP_SIGNALS,
-    deviation:
-      'TRANSLATION.md deviation 1: the service segment of a CONSUMER split stores the resource ' +
-      '(otel.resource.* metadata) as every CONSUMER segment does; the Go test counts 1 metadata key',
     asserts: (docs) => {
       expect(docs).toHaveLength(2);
       dependencySubsegment(docs[0]!, docs[1]!.id);
       expect(docs[0]).not.toHaveProperty('links');
-      serviceSegment(docs[1]!, size(BASIC_RESOURCE));
+      serviceSegment(docs[1]!);
       expect(docs[1]!.links).toHaveLength(1);
       sameTimes(docs);
     },
