@@ -70,12 +70,20 @@ export interface TranslateOptions {
   allowDotInAnnotationKeys?: boolean;
   /** CloudWatch log group names used when the resource names none. */
   logGroupNames?: string[];
+  /**
+   * Refuse spans whose trace-id timestamp X-Ray would reject (older than 30 days or over 5 minutes
+   * ahead) and drop such links — the collector with its `skipTimestampValidation` gate off. Default
+   * false, the collector's default: random W3C trace ids carry no timestamp.
+   */
+  validateTraceIdTimestamp?: boolean;
 }
 
 /** Injected effects, for deterministic tests. */
 export interface TranslateDeps {
   /** A new random 16-hex id (exception ids, the synthetic service segment id of §1.2). */
   randomId?: () => string;
+  /** The clock (epoch milliseconds) for `validateTraceIdTimestamp`; `Date.now` by default. */
+  now?: () => number;
 }
 
 /** Why a span was not translated, or what was changed to keep a document valid. */

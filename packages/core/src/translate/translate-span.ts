@@ -4,6 +4,7 @@ import { newSegmentId } from '../ids.ts';
 import type { SegmentDocument } from '../segment-document.ts';
 import { isDependencyKind } from './internal/constants.ts';
 import { hexId, xrayTraceId } from './internal/hex.ts';
+import { traceEpochInWindow } from './internal/trace-epoch.ts';
 import { docJson } from './internal/doc-json.ts';
 import type { Doc, DocPlan } from './internal/doc-plan.ts';
 import { docObject } from './internal/doc-plan.ts';
@@ -102,14 +103,18 @@ function plan(
     return refuse('invalid-time', `span ${id} has an invalid start or end time`);
   if (endsBeforeStart(span.startTime, span.endTime))
     return refuse('end-before-start', `span ${id} ends before it starts`);
+  const resolved = resolveOptions(options);
+  let epochNow: number | undefined;
+  if (resolved.validateEpoch) {
+    epochNow = Math.floor((deps?.now ?? Date.now)() / 1000);
+    if (!traceEpochInWindow(traceId, epochNow))
+      return refuse(
+        'trace-id-timestamp',
+        `trace id ${traceId} is older than 30 days or ahead of the clock (X-Ray rejects it)`,
+      );
+  }
   const problems: TranslationProblem[] = [];
-  const f = spanFacts(
-    span,
-    traceId,
-    resolveOptions(options),
-    deps?.randomId ?? newSegmentId,
-    problems,
-  );
+  const f = spanFacts(span, traceId, resolved, deps?.randomId ?? newSegmentId, problems, epochNow);
   let plans: DocPlan[];
   if (f.localRoot && isDependencyKind(span.kind)) {
     const serviceId = f.newId();

@@ -11,9 +11,14 @@ function counterIds(): () => string {
 }
 
 /** Asserts byte-identical output of both paths; returns the number of documents. */
-export function expectSameJson(span: TranslatableSpan, options?: TranslateOptions): number {
-  const objects = translateSpan(span, options, { randomId: counterIds() });
-  const texts = translateSpanJson(span, options, { randomId: counterIds() });
+export function expectSameJson(
+  span: TranslatableSpan,
+  options?: TranslateOptions,
+  now?: number,
+): number {
+  const clock = now === undefined ? {} : { now: () => now };
+  const objects = translateSpan(span, options, { randomId: counterIds(), ...clock });
+  const texts = translateSpanJson(span, options, { randomId: counterIds(), ...clock });
   expect(texts.documents).toStrictEqual(objects.documents.map((doc) => JSON.stringify(doc)));
   expect(texts.problems).toStrictEqual(objects.problems);
   return texts.documents.length;

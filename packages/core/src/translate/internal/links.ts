@@ -4,21 +4,34 @@ import type { TranslatableLink, TranslationProblem } from '../translatable-span.
 import { rawValue } from './attribute-values.ts';
 import { hexId, xrayTraceId } from './hex.ts';
 import { MAX_LINKS } from './limits.ts';
+import { traceEpochInWindow } from './trace-epoch.ts';
 
-/** The links of a span; invalid ones and those past X-Ray's 20 per segment are dropped (reported). */
+/**
+ * The links of a span; invalid ones (with `epochNow`: also those whose trace-id timestamp X-Ray
+ * rejects) and those past X-Ray's 20 per segment are dropped (reported).
+ */
 export function makeLinks(
   links: readonly TranslatableLink[],
   problems: TranslationProblem[],
+  epochNow?: number,
 ): SegmentLink[] | undefined {
   if (links.length === 0) return undefined;
   const out: SegmentLink[] = [];
   for (const link of links) {
     const traceId = xrayTraceId(link.context.traceId);
     const id = hexId(link.context.spanId, 16);
-    if (traceId === undefined || id === undefined) {
+    const rejected =
+      traceId === undefined ||
+      id === undefined ||
+      (epochNow !== undefined && !traceEpochInWindow(traceId, epochNow));
+    if (rejected) {
       problems.push({
         code: 'link-dropped',
-        message: `link to ${String(link.context.traceId)}/${String(link.context.spanId)} has an invalid id`,
+        message: `link to ${String(link.context.traceId)}/${String(link.context.spanId)} has ${
+          traceId !== undefined && id !== undefined
+            ? 'a trace-id timestamp X-Ray rejects'
+            : 'an invalid id'
+        }`,
         fatal: false,
       });
       continue;

@@ -89,7 +89,12 @@ export function makeDocument(
   const subsegment =
     role === 'dependency' ||
     (role === 'auto' && !segmentKind && parentId !== undefined && !f.localRoot);
-  const storeResource = role !== 'dependency' && (segmentKind || parentId === undefined);
+  // The service segment of a split stores the resource only as a root does, whatever the kind
+  // (collector: TestLocalRootConsumer/Client/Producer).
+  const storeResource =
+    role === 'auto'
+      ? segmentKind || parentId === undefined
+      : role === 'service' && parentId === undefined;
   const asService = role === 'service' || (role === 'auto' && segmentKind);
   const named = nameOf(f, role, asService, exclude !== undefined);
   const flags = makeCause(span, scan, f.resource.language, f.newId);
@@ -116,7 +121,7 @@ export function makeDocument(
     startTime: seconds(span.startTime),
     resource: f.resource,
     user: x.user,
-    links: keepLinks ? makeLinks(span.links, f.problems) : undefined,
+    links: keepLinks ? makeLinks(span.links, f.problems, f.epochNow) : undefined,
     traceId: f.traceId,
     endTime: seconds(span.endTime),
     http: role === 'service' ? undefined : makeHttp(scan, kind, span.events),

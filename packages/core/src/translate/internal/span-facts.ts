@@ -21,6 +21,8 @@ export interface ResolvedOptions {
   allowDot: boolean;
   /** `cloudwatch_logs` entries of `logGroupNames` (used when the resource names none). */
   logGroups: LogGroup[] | undefined;
+  /** Check trace-id timestamps (`validateTraceIdTimestamp`). */
+  validateEpoch: boolean;
 }
 
 /** Everything computed once per span. */
@@ -35,6 +37,8 @@ export interface SpanFacts {
   options: ResolvedOptions;
   newId: () => string;
   problems: TranslationProblem[];
+  /** Unix seconds of the trace-id timestamp check, when it is on. */
+  epochNow: number | undefined;
 }
 
 const NO_OPTIONS: ResolvedOptions = {
@@ -42,6 +46,7 @@ const NO_OPTIONS: ResolvedOptions = {
   indexAll: false,
   allowDot: true,
   logGroups: undefined,
+  validateEpoch: false,
 };
 const resolved = new WeakMap<TranslateOptions, ResolvedOptions>();
 
@@ -58,6 +63,7 @@ export function resolveOptions(options: TranslateOptions | undefined): ResolvedO
         Array.isArray(options.logGroupNames) && options.logGroupNames.length > 0
           ? logGroupEntries(options.logGroupNames, false)
           : undefined,
+      validateEpoch: options.validateTraceIdTimestamp === true,
     };
     resolved.set(options, out);
   }
@@ -75,6 +81,7 @@ export function spanFacts(
   options: ResolvedOptions,
   newId: () => string,
   problems: TranslationProblem[],
+  epochNow?: number,
 ): SpanFacts {
   const keys = Object.keys(span.attributes);
   const scan = scanAttributes(span.attributes, keys, isIp);
@@ -88,5 +95,6 @@ export function spanFacts(
     options,
     newId,
     problems,
+    epochNow,
   };
 }
