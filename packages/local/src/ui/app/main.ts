@@ -415,8 +415,9 @@ async function findLinkedFrom(id: string): Promise<void> {
     start: start - 60,
     end: start + 900,
     filter: '',
-    sort: 'time.desc',
-    limit: 200,
+    // Oldest first from a minute before: the traces nearest the start come first.
+    sort: 'time.asc',
+    limit: 100,
   });
   if (!near.ok) return;
   const candidates = linkCandidates(near.value.TraceSummaries, id, start);
@@ -614,18 +615,12 @@ async function refresh(): Promise<void> {
     showUpdated();
     return;
   }
-  const [graph, list, groups] = await Promise.all([
-    getServiceGraph(start, end, route.group),
-    getTraceList(request),
-    getGroups(),
-  ]);
-  if (groups.ok) {
-    state.groups = groups.value;
-    drawGroupPicker();
-  }
-  const down =
-    isUnreachable(graph.ok ? undefined : graph.error) ||
-    isUnreachable(list.ok ? undefined : list.error);
+  // The list first (the server answers in order): its rows never wait for the map.
+  const listed = getTraceList(request);
+  const graphed = getServiceGraph(start, end, route.group);
+  const groupList = getGroups();
+  const list = await listed;
+  const down = isUnreachable(list.ok ? undefined : list.error);
   if (down !== state.unreachable) {
     state.unreachable = down;
     showLive();
@@ -637,11 +632,6 @@ async function refresh(): Promise<void> {
     el.mapError.hidden = true;
     return;
   }
-  el.mapError.hidden = graph.ok;
-  if (graph.ok) {
-    state.graph = graph.value;
-    drawMap();
-  } else el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
   if (!sameQuery(route, state.route)) return;
   state.listed = list.ok;
   if (list.ok) {
@@ -673,7 +663,17 @@ async function refresh(): Promise<void> {
     );
   } else showNotice(undefined);
   showUpdated();
-  if (!list.ok) return;
+  const [graph, groups] = await Promise.all([graphed, groupList]);
+  if (groups.ok) {
+    state.groups = groups.value;
+    drawGroupPicker();
+  }
+  el.mapError.hidden = graph.ok || isUnreachable(graph.error);
+  if (graph.ok) {
+    state.graph = graph.value;
+    drawMap();
+  } else el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
+  if (!list.ok || !graph.ok) return;
   // Recorded before the rest: a refresh asked for meanwhile sees this list as loaded.
   state.loaded = { version: version ?? '', list: listKey, at: Date.now() };
   // Analytics after the list is drawn: the whole set's columns never hold the rows up.
