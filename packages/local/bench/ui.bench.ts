@@ -7,11 +7,18 @@
 //   filter       Enter on a filter → the list and its count show the new result set
 //   drag         a drag across the histogram → the list and its count show the narrowed set
 //   trace open   a click on a row → that trace's waterfall is drawn
-// Medians of RUNS runs (min–max beside them), with the numbers measured before the list fetched
-// only what it shows (issue 16's baseline and this script on commit 399d6ef) for comparison.
+// Side by side in one run: the console as it was before the list fetched only what it shows
+// (packages/local/src of UI_BENCH_BEFORE, default 399d6ef, extracted with git archive into
+// packages/local/.bench-before and removed after) and this checkout's, each on its own local X-Ray
+// holding the same documents, runs interleaved. Medians of RUNS runs (min–max beside them).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startLocalXRay } from '../src/index.ts';
+import type { LocalXRay } from '../src/index.ts';
 import { launchChromium } from '../test/helpers/chromium.ts';
 import { benchTrace } from './bench-data.ts';
 
@@ -20,48 +27,68 @@ const RUNS = Number(process.env.UI_BENCH_RUNS ?? 5);
 const FILTER = 'service("inventory") { fault }';
 const TIMEOUT = 120_000;
 
-/**
- * Medians measured by this script on 399d6ef (before), for the ratio column; live refresh then
- * made 217 requests and read 23,125 KB in 6.5 s of an idle store.
- */
-const BEFORE: Readonly<Record<string, number | undefined>> = {
-  'first rows': 864,
-  settled: 6692,
-  filter: 355,
-  drag: 3543,
-  'trace open': 191,
-};
+const BEFORE_REF = process.env.UI_BENCH_BEFORE ?? '399d6ef';
+const pkg = join(import.meta.dirname, '..');
+const beforeDir = join(pkg, '.bench-before');
 
-const xray = await startLocalXRay({ port: 0 });
+/** startLocalXRay of the `BEFORE_REF` sources (the UI is served from beside them). */
+async function startBefore(): Promise<LocalXRay> {
+  rmSync(beforeDir, { recursive: true, force: true });
+  mkdirSync(beforeDir, { recursive: true });
+  const tar = execFileSync('git', ['archive', '--format=tar', BEFORE_REF, 'src'], {
+    cwd: pkg,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  execFileSync('tar', ['-x', '-C', beforeDir], { input: tar });
+  const mod = (await import(pathToFileURL(join(beforeDir, 'src', 'index.ts')).href)) as {
+    startLocalXRay: typeof startLocalXRay;
+  };
+  return mod.startLocalXRay({ port: 0 });
+}
+
+const servers: Array<{ name: 'before' | 'after'; xray: LocalXRay }> = [
+  { name: 'before', xray: await startBefore() },
+  { name: 'after', xray: await startLocalXRay({ port: 0 }) },
+];
 const t0 = Date.now() / 1000 - 13 * 60;
+const batches: string[][] = [];
 for (let i = 0; i < TRACES; i += 60) {
   const docs: string[] = [];
   for (let j = i; j < Math.min(TRACES, i + 60); j++) {
     // Start times over 13 minutes; stretch 0.5–10 spreads response times over 25–500 ms.
     docs.push(...benchTrace(j, t0 + (j * 780) / TRACES, 100, 0.5 + ((j * 7919) % 96) / 10));
   }
-  const res = await fetch(`${xray.endpoint}/TraceSegments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ TraceSegmentDocuments: docs }),
-  });
-  const body = (await res.json()) as { UnprocessedTraceSegments?: unknown[] };
-  if (!res.ok || (body.UnprocessedTraceSegments?.length ?? 0) > 0)
-    throw new Error(`PutTraceSegments refused documents (HTTP ${res.status})`);
+  batches.push(docs);
 }
+for (const { xray } of servers) {
+  for (const docs of batches) {
+    const res = await fetch(`${xray.endpoint}/TraceSegments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ TraceSegmentDocuments: docs }),
+    });
+    const body = (await res.json()) as { UnprocessedTraceSegments?: unknown[] };
+    if (!res.ok || (body.UnprocessedTraceSegments?.length ?? 0) > 0)
+      throw new Error(`PutTraceSegments refused documents (HTTP ${res.status})`);
+  }
+}
+const endpoint = servers[1]?.xray.endpoint ?? '';
+/** An absolute range in the URL: counts do not drift while the bench runs. */
+const FROM = Math.floor(t0 - 60);
+const TO = Math.ceil(t0 + 1200);
+const HOME = `#/?from=${FROM}&to=${TO}`;
 
 /** Counts a filter's matches through the API (every page), for the expected list count. */
 async function apiCount(filter: string): Promise<number> {
-  const now = Date.now() / 1000;
   let token: string | undefined;
   let n = 0;
   do {
-    const res = await fetch(`${xray.endpoint}/TraceSummaries`, {
+    const res = await fetch(`${endpoint}/TraceSummaries`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        StartTime: now - 15 * 60,
-        EndTime: now + 60,
+        StartTime: FROM,
+        EndTime: TO,
         ...(filter === '' ? {} : { FilterExpression: filter }),
         ...(token === undefined ? {} : { NextToken: token }),
       }),
@@ -103,8 +130,12 @@ function settled(p: Page, count: string, binned: number): Promise<unknown> {
   );
 }
 
-/** Requests and response bytes of live refresh over 6.5 s of an idle store (two polls). */
+/**
+ * Requests and response bytes of live refresh over 6.5 s of an idle store (two polls), after 3 s
+ * for the first load's tail (link edges, the trace pane) to finish.
+ */
 async function idleTraffic(p: Page): Promise<{ requests: number; bytes: number }> {
+  await p.waitForTimeout(3000);
   let requests = 0;
   let bytes = 0;
   const onResponse = (res: { body(): Promise<Buffer> }): void => {
@@ -119,25 +150,30 @@ async function idleTraffic(p: Page): Promise<{ requests: number; bytes: number }
   p.off('response', onResponse);
   return { requests, bytes };
 }
-let idle = { requests: 0, bytes: 0 };
+type Step = 'first rows' | 'settled' | 'filter' | 'drag' | 'trace open';
+const STEPS: readonly Step[] = ['first rows', 'settled', 'filter', 'drag', 'trace open'];
+const samples = new Map<string, Record<Step, number[]>>();
+const idle = new Map<string, { requests: number; bytes: number }>();
+for (const { name } of servers)
+  samples.set(name, { 'first rows': [], settled: [], filter: [], drag: [], 'trace open': [] });
 
-const samples: Record<string, number[]> = {
-  'first rows': [],
-  settled: [],
-  filter: [],
-  drag: [],
-  'trace open': [],
-};
-
-for (let run = 0; run < RUNS; run++) {
+/** One run against one server: every step timed into `out`. */
+async function measure(
+  base: string,
+  out: Record<Step, number[]>,
+  first: boolean,
+): Promise<unknown> {
   await page.goto('about:blank');
+  // The previous page's last refresh may still be computing on its server: a first visit waits
+  // for no one, so neither does this one.
+  await page.waitForTimeout(1000);
   let start = performance.now();
-  await page.goto(`${xray.endpoint}/#/`);
+  await page.goto(`${base}/${HOME}`);
   await page.waitForSelector('#trace-list tbody tr[data-trace-id]', { timeout: TIMEOUT });
-  samples['first rows']?.push(performance.now() - start);
+  out['first rows'].push(performance.now() - start);
   await settled(page, settledCount, TRACES);
-  samples.settled?.push(performance.now() - start);
-  if (run === 0) idle = await idleTraffic(page);
+  out.settled.push(performance.now() - start);
+  const traffic = first ? await idleTraffic(page) : undefined;
 
   await page.locator('#filter').fill(FILTER);
   start = performance.now();
@@ -147,7 +183,7 @@ for (let run = 0; run < RUNS; run++) {
     countText(100, filtered),
     { timeout: TIMEOUT },
   );
-  samples.filter?.push(performance.now() - start);
+  out.filter.push(performance.now() - start);
 
   await page.goBack();
   await settled(page, settledCount, TRACES);
@@ -172,7 +208,7 @@ for (let run = 0; run < RUNS; run++) {
     settledCount,
     { timeout: TIMEOUT },
   );
-  samples.drag?.push(performance.now() - start);
+  out.drag.push(performance.now() - start);
   const dragFilter = await page.locator('#filter').inputValue();
   const shownCount = await page.locator('#trace-count').textContent();
   const dragged = await apiCount(dragFilter);
@@ -190,11 +226,27 @@ for (let run = 0; run < RUNS; run++) {
     id,
     { timeout: TIMEOUT },
   );
-  samples['trace open']?.push(performance.now() - start);
+  out['trace open'].push(performance.now() - start);
+  return traffic;
 }
 
-await browser.close();
-await xray.stop();
+try {
+  for (let run = 0; run < RUNS; run++) {
+    // Interleaved, the order alternating, so load from elsewhere falls on both alike.
+    const order = run % 2 === 0 ? servers : [...servers].reverse();
+    for (const { name, xray } of order) {
+      const out = samples.get(name);
+      if (out === undefined) continue;
+      const traffic = (await measure(xray.endpoint, out, run === 0)) as
+        { requests: number; bytes: number } | undefined;
+      if (traffic !== undefined) idle.set(name, traffic);
+    }
+  }
+} finally {
+  await browser.close();
+  for (const { xray } of servers) await xray.stop();
+  rmSync(beforeDir, { recursive: true, force: true });
+}
 if (pageErrors.length > 0) throw new Error(`page errors: ${pageErrors.join('; ')}`);
 
 const median = (xs: number[]): number => {
@@ -202,21 +254,29 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 === 1 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 };
+const cell = (xs: number[]): string =>
+  `${median(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
 process.stdout.write(
-  `local X-Ray UI, ${TRACES.toLocaleString('en-US')} traces, ${RUNS} runs, ` +
-    `filter ${FILTER} (${filtered} traces)\n`,
+  `local X-Ray UI, ${TRACES.toLocaleString('en-US')} traces, ${RUNS} runs each, interleaved; ` +
+    `before = ${BEFORE_REF}; filter ${FILTER} (${filtered} traces)\n`,
 );
+for (const { name } of servers) {
+  const t = idle.get(name);
+  if (t !== undefined)
+    process.stdout.write(
+      `live refresh while idle, ${name}: ${t.requests} requests, ` +
+        `${(t.bytes / 1024).toFixed(0)} KB in 6.5 s (two polls)\n`,
+    );
+}
 process.stdout.write(
-  `live refresh while idle: ${idle.requests} requests, ` +
-    `${(idle.bytes / 1024).toFixed(0)} KB in 6.5 s (two polls)\n`,
+  `${'step (ms)'.padEnd(12)}${'before: median (min–max)'.padEnd(28)}` +
+    `${'after: median (min–max)'.padEnd(28)}before ÷ after\n`,
 );
-process.stdout.write(`${'step'.padEnd(12)}${'median'.padStart(10)}  min–max (ms)     vs before\n`);
-for (const [step, xs] of Object.entries(samples)) {
-  const m = median(xs);
-  const before = BEFORE[step];
-  const ratio = before === undefined ? '' : `${(before / m).toFixed(1)}× faster (${before} ms)`;
-  const range = `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
+for (const step of STEPS) {
+  const b = samples.get('before')?.[step] ?? [];
+  const a = samples.get('after')?.[step] ?? [];
   process.stdout.write(
-    `${step.padEnd(12)}${`${m.toFixed(0)} ms`.padStart(10)}  ${range.padEnd(16)} ${ratio}\n`,
+    `${step.padEnd(12)}${cell(b).padEnd(28)}${cell(a).padEnd(28)}` +
+      `${(median(b) / median(a)).toFixed(1)}×\n`,
   );
 }

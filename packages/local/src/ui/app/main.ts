@@ -602,7 +602,12 @@ async function refresh(): Promise<void> {
   const request = listRequest(route, start, end);
   // Relative windows move: their bounds are left out of the key (leftWindow covers them).
   const listKey = JSON.stringify({ ...request, start: 0, end: 0, range: route.range });
-  const store = await getStoreState();
+  // A new list is read whatever the counter says: asked for beside it, not after it. The counter
+  // is asked first, so a document stored in between makes the next poll reload, never the reverse.
+  const storeState = getStoreState();
+  const certain = state.unreachable || state.loaded.list !== listKey || state.points === undefined;
+  let listed = certain ? getTraceList(request) : undefined;
+  const store = await storeState;
   const version = store.ok ? store.value.version : undefined;
   const wanted = {
     version,
@@ -611,12 +616,12 @@ async function refresh(): Promise<void> {
     windowStart: start,
     starts: state.points?.StartTime,
   };
-  if (!state.unreachable && !needsReload(state.loaded, wanted, FULL_EVERY_MS)) {
+  if (!certain && !needsReload(state.loaded, wanted, FULL_EVERY_MS)) {
     showUpdated();
     return;
   }
   // The list first (the server answers in order): its rows never wait for the map.
-  const listed = getTraceList(request);
+  listed ??= getTraceList(request);
   const graphed = getServiceGraph(start, end, route.group);
   const groupList = getGroups();
   const list = await listed;
