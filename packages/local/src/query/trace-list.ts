@@ -26,10 +26,14 @@ export interface TraceListQuery {
   newest: number;
   /** Return the analytics columns of every matching trace. */
   points: boolean;
+  /** With `points`: only traces a document reached after this (epoch ms); live refresh merges them. */
+  changedSince?: number;
 }
 
 /** Per matching trace, in one order: what the histogram and the time series need. */
 export interface TracePoints {
+  /** Trace ID. */
+  Id: string[];
   /** Root segment start, epoch seconds. */
   StartTime: number[];
   /** Root response time in seconds; null while in progress. */
@@ -76,6 +80,8 @@ function sortValue(a: TraceAnalysis, key: ListSortKey): number {
 
 interface Match {
   id: string;
+  /** When a document last reached the trace, epoch ms. */
+  updated: number;
   start: number;
   value: number;
   analysis: TraceAnalysis;
@@ -103,6 +109,7 @@ export function listTraces(source: SummarySource, q: TraceListQuery): TraceListP
     if (q.matcher !== undefined && !q.matcher(analysis.facts)) continue;
     matched.push({
       id: trace.id,
+      updated: trace.updatedAt,
       start: analysis.rootStart,
       value: sortValue(analysis, q.sort.key),
       analysis,
@@ -130,10 +137,13 @@ export function listTraces(source: SummarySource, q: TraceListQuery): TraceListP
     page.Pinned = hit === undefined ? null : summary(hit);
   }
   if (q.points) {
+    const since = q.changedSince;
+    const rows = since === undefined ? matched : matched.filter((m) => m.updated > since);
     page.Points = {
-      StartTime: matched.map((m) => m.start),
-      ResponseTime: matched.map((m) => m.analysis.facts.responsetime ?? null),
-      Fault: matched.map((m) => (statusRank(m.analysis.facts) === 4 ? 1 : 0)),
+      Id: rows.map((m) => m.id),
+      StartTime: rows.map((m) => m.start),
+      ResponseTime: rows.map((m) => m.analysis.facts.responsetime ?? null),
+      Fault: rows.map((m) => (statusRank(m.analysis.facts) === 4 ? 1 : 0)),
     };
   }
   return page;

@@ -19,7 +19,12 @@ interface ListAnswer {
   AnnotationKeys: string[];
   Newest: string[];
   Pinned?: TraceSummary | null;
-  Points?: { StartTime: number[]; ResponseTime: Array<number | null>; Fault: number[] };
+  Points?: {
+    Id?: string[];
+    StartTime: number[];
+    ResponseTime: Array<number | null>;
+    Fault: number[];
+  };
 }
 
 async function list(body: Record<string, unknown>): Promise<{ status: number; json: unknown }> {
@@ -173,6 +178,31 @@ describe('POST /_local/TraceList', () => {
     });
   });
 
+  describe('changed since', () => {
+    it('gives the points of traces a document reached after ChangedSince, and Now', async () => {
+      const before = await ok({ Points: true, Limit: 1 });
+      const now = (before as { Now?: number }).Now ?? 0;
+      expect(now).toBeGreaterThan(Date.now() - 60_000);
+      expect(before.Points?.Id?.length).toBe(before.Total);
+      const none = await ok({ Points: true, Limit: 1, ChangedSince: now });
+      expect(none.Points?.Id).toEqual([]);
+      expect(none.Total).toBe(before.Total);
+      await new Promise((r) => setTimeout(r, 5));
+      const late = segment({
+        trace: traceId(t0 + 400),
+        name: 'late',
+        start: t0 + 400,
+        end: t0 + 401,
+      });
+      await s.put([late]);
+      const after = await ok({ Points: true, Limit: 1, ChangedSince: now });
+      expect(after.Points?.Id).toEqual([late.trace_id]);
+      expect(after.Points?.StartTime).toEqual([t0 + 400]);
+      expect(after.Points?.ResponseTime).toEqual([1]);
+      expect(after.Total).toBe(before.Total + 1);
+    });
+  });
+
   describe('bad input', () => {
     it.each([
       [{ Sort: 'name.desc' }, 'Invalid Sort'],
@@ -184,6 +214,8 @@ describe('POST /_local/TraceList', () => {
       [{ StartTime: window.EndTime }, 'EndTime must be after StartTime'],
       [{ FilterExpression: 'responsetime >' }, 'position'],
       [{ Pin: 'x'.repeat(36) }, 'less than or equal to 35'],
+      [{ ChangedSince: -1 }, 'greater than or equal to 0'],
+      [{ ChangedSince: 'yesterday' }, 'Member must be an integer'],
     ])('refuses %j with InvalidRequestException', async (body, message) => {
       const res = await list(body);
       expect(res.status).toBe(400);

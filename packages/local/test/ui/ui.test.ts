@@ -274,6 +274,14 @@ describe('web UI', () => {
         .poll(() => page.locator(`#trace-list tr[data-trace-id="${next.traceId}"]`).count(), POLL)
         .toBe(1);
       expect(await page.locator('#live').textContent()).toBe('Live');
+      // The histogram merged the changed traces into what it had: it bins every listed trace.
+      const rows = await page.locator('#trace-list tbody tr[data-trace-id]').count();
+      const binned = (): Promise<number> =>
+        page
+          .locator('#histogram rect.bar')
+          .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
+      await expect.poll(binned, POLL).toBe(rows);
+      expect(rows).toBeGreaterThanOrEqual(2);
     });
 
     it('pauses while the filter is being edited, and resumes when it is applied', async () => {

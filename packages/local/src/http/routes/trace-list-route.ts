@@ -11,8 +11,9 @@ const SORT_KEYS: readonly ListSortKey[] = ['time', 'duration', 'response', 'stat
 
 /**
  * `POST /_local/TraceList`: the console's list in one request — total, one sorted page, annotation
- * keys, newest IDs, the shown trace's summary and (with `Points`) the analytics columns. Local
- * only: X-Ray has no such operation (query/trace-list.ts).
+ * keys, newest IDs, the shown trace's summary and (with `Points`) the analytics columns, only of
+ * traces changed after `ChangedSince` (epoch ms; `Now` in the answer is the next one to ask with).
+ * Local only: X-Ray has no such operation (query/trace-list.ts).
  */
 export function traceListRoute(ctx: ServerContext): [string, Route] {
   return ['/_local/TraceList', (body) => traceList(ctx, body)];
@@ -38,14 +39,17 @@ async function traceList(ctx: ServerContext, body: Body): Promise<unknown> {
   const limit = integer(body, 'Limit', { min: 1, max: MAX_LIST_ROWS }) ?? 100;
   const newest = integer(body, 'Newest', { min: 0, max: 100 }) ?? 0;
   const pin = text(body, 'Pin', { min: 1, max: 35 });
+  const changedSince = integer(body, 'ChangedSince', { min: 0 });
   const expression = text(body, 'FilterExpression');
   const matcher =
     expression === undefined || expression.trim() === ''
       ? undefined
       : ctx.compileFilter(expression);
   await ctx.settle();
+  // Read after the barrier: a document stored later has a later receive time than this.
+  const now = ctx.now();
   const candidates = ctx.index.candidates(matcher?.ast);
-  return listTraces(
+  const page = listTraces(
     {
       traces: candidates ?? ctx.store.traces(),
       analyse: (t: StoredTrace) => ctx.index.analyse(t),
@@ -59,6 +63,8 @@ async function traceList(ctx: ServerContext, body: Body): Promise<unknown> {
       newest,
       ...(pin === undefined ? {} : { pin }),
       points: flag(body, 'Points') === true,
+      ...(changedSince === undefined ? {} : { changedSince }),
     },
   );
+  return { ...page, Now: now };
 }

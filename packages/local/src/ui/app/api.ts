@@ -99,6 +99,8 @@ export interface ListRequest {
   newest?: number;
   /** Also the analytics columns of every matching trace. */
   points?: boolean;
+  /** With `points`: only traces changed after this (server epoch ms, a former `Now`). */
+  changedSince?: number;
 }
 
 /**
@@ -117,6 +119,7 @@ export function getTraceList(q: ListRequest): Promise<ApiResult<TraceListResult>
   if (q.pin !== undefined) body.Pin = q.pin;
   if (q.newest !== undefined) body.Newest = q.newest;
   if (q.points === true) body.Points = true;
+  if (q.changedSince !== undefined) body.ChangedSince = Math.max(0, Math.floor(q.changedSince));
   return call<TraceListResult>('/_local/TraceList', body);
 }
 

@@ -23,6 +23,8 @@ import { layoutServiceMap } from '../lib/map-layout.ts';
 import { selectedStats } from '../lib/map-selection.ts';
 import type { MapSelection } from '../lib/map-selection.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
+import { mergePoints, toColumns } from '../lib/point-set.ts';
+import type { Point } from '../lib/point-set.ts';
 import { needsReload } from '../lib/refresh-plan.ts';
 import { nextShown, resultCount } from '../lib/result-count.ts';
 import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
@@ -57,6 +59,7 @@ import {
   getTraceList,
   getTraces,
 } from './api.ts';
+import type { ListRequest } from './api.ts';
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
@@ -127,6 +130,10 @@ const state = {
   pinned: undefined as TraceSummary | null | undefined,
   /** Start, response time and fault of every matching trace, for the analytics. */
   points: undefined as TracePoints | undefined,
+  /** The same by trace ID, the server's clock when read, and for which query. */
+  pointSet: new Map<string, Point>(),
+  pointsAt: 0,
+  pointsFor: '',
   /** What the last full refresh read: the store's change counter, the list request, when. */
   loaded: { version: '', list: '', at: 0 },
   /** Rows drawn: grows with "load more", back to one page when the query changes. */
@@ -594,6 +601,43 @@ function showUpdated(): void {
   el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
 }
 
+/** Slack on the server clock between two reads of changed points, ms. */
+const CHANGED_SLACK_MS = 1000;
+
+/**
+ * Reads the analytics columns: for the same query as the last read, only the traces changed since
+ * (merged by ID, traces gone from a moving window dropped); everything again when that is the
+ * first read or the merged set does not add up to the server's total (evicted, expired or no
+ * longer matching traces).
+ */
+async function loadPoints(route: UrlState, request: ListRequest, start: number): Promise<void> {
+  const key = JSON.stringify([request.filter, route.range]);
+  const ask = (changedSince?: number) =>
+    getTraceList({
+      ...request,
+      limit: 1,
+      newest: 0,
+      points: true,
+      ...(changedSince === undefined ? {} : { changedSince }),
+    });
+  const incremental = state.pointsFor === key && state.pointsAt > 0;
+  let res = await ask(incremental ? state.pointsAt - CHANGED_SLACK_MS : undefined);
+  if (!res.ok || res.value.Points === undefined || !sameQuery(route, state.route)) return;
+  let set = incremental
+    ? mergePoints(state.pointSet, res.value.Points, start)
+    : mergePoints(new Map(), res.value.Points, Number.NEGATIVE_INFINITY);
+  if (incremental && set.size !== res.value.Total) {
+    res = await ask();
+    if (!res.ok || res.value.Points === undefined || !sameQuery(route, state.route)) return;
+    set = mergePoints(new Map(), res.value.Points, Number.NEGATIVE_INFINITY);
+  }
+  state.pointSet = set;
+  state.pointsAt = res.value.Now ?? 0;
+  state.pointsFor = key;
+  state.points = toColumns(set);
+  drawAnalytics();
+}
+
 async function refresh(): Promise<void> {
   const route = state.route;
   const [start, end] = rangeBounds(route.range, Date.now() / 1000);
@@ -682,11 +726,7 @@ async function refresh(): Promise<void> {
   // Recorded before the rest: a refresh asked for meanwhile sees this list as loaded.
   state.loaded = { version: version ?? '', list: listKey, at: Date.now() };
   // Analytics after the list is drawn: the whole set's columns never hold the rows up.
-  const points = await getTraceList({ ...request, limit: 1, newest: 0, points: true });
-  if (points.ok && sameQuery(route, state.route) && points.value.Points !== undefined) {
-    state.points = points.value.Points;
-    drawAnalytics();
-  }
+  await loadPoints(route, request, start);
   await findLinkEdges();
   if (state.trace !== undefined) await loadTrace(state.trace);
 }

@@ -137,6 +137,8 @@ export interface TraceSummariesResult {
 
 /** Analytics columns of `/_local/TraceList`: one entry per matching trace, in one order. */
 export interface TracePoints {
+  /** Trace IDs (absent from servers before live refresh merged points). */
+  Id?: string[];
   /** Root segment start, epoch seconds. */
   StartTime: number[];
   /** Seconds; null while in progress. */
@@ -158,6 +160,8 @@ export interface TraceListResult {
   /** The pinned trace's summary; null when it does not match; absent when none was pinned. */
   Pinned?: TraceSummary | null;
   Points?: TracePoints;
+  /** The server's clock when it answered, epoch ms: the next `ChangedSince`. */
+  Now?: number;
 }
 
 /** One trace of `BatchGetTraces`: segment documents as JSON strings. */
