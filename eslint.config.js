@@ -13,6 +13,7 @@ export default tseslint.config(
       '.emulator/**',
       '.test-output/**',
       '.bench-output/**',
+      'packages/local/.bench-before/**',
       'packages/local/src/ui/static/**',
     ],
   },

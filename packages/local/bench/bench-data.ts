@@ -1,8 +1,11 @@
 // Synthetic demo-shaped traces for the benchmarks: orders → SNS → inventory → SQS → shipping.
 import { randomBytes } from 'node:crypto';
 
-/** Segment documents of one trace (3 documents), as JSON strings. */
-export function benchTrace(i: number, t0: number, faultEvery = 100): string[] {
+/**
+ * Segment documents of one trace (3 documents), as JSON strings. `stretch` scales every offset and
+ * duration (1: the 100 ms trace; the UI bench varies it so response times spread).
+ */
+export function benchTrace(i: number, t0: number, faultEvery = 100, stretch = 1): string[] {
   const trace = `1-${Math.floor(t0).toString(16)}-${randomBytes(12).toString('hex')}`;
   const id = (): string => randomBytes(8).toString('hex');
   const [orders, publish, inventory, send, shipping] = [id(), id(), id(), id(), id()];
@@ -13,7 +16,7 @@ export function benchTrace(i: number, t0: number, faultEvery = 100): string[] {
       id: orders,
       trace_id: trace,
       start_time: t0,
-      end_time: t0 + 0.05,
+      end_time: t0 + 0.05 * stretch,
       origin: 'AWS::ECS::Container',
       http: { request: { method: 'POST', url: 'http://orders/orders' }, response: { status: 201 } },
       annotations: { order_id: `o-${i}` },
@@ -21,8 +24,8 @@ export function benchTrace(i: number, t0: number, faultEvery = 100): string[] {
         {
           name: 'SNS',
           id: publish,
-          start_time: t0 + 0.01,
-          end_time: t0 + 0.02,
+          start_time: t0 + 0.01 * stretch,
+          end_time: t0 + 0.02 * stretch,
           namespace: 'aws',
           aws: { operation: 'Publish', topic_arn: 'arn:aws:sns:us-east-1:000000000000:orders' },
         },
@@ -33,15 +36,15 @@ export function benchTrace(i: number, t0: number, faultEvery = 100): string[] {
       id: inventory,
       trace_id: trace,
       parent_id: publish,
-      start_time: t0 + 0.03,
-      end_time: t0 + 0.08,
+      start_time: t0 + 0.03 * stretch,
+      end_time: t0 + 0.08 * stretch,
       ...(fault ? { fault: true } : {}),
       subsegments: [
         {
           name: 'SQS',
           id: send,
-          start_time: t0 + 0.04,
-          end_time: t0 + 0.05,
+          start_time: t0 + 0.04 * stretch,
+          end_time: t0 + 0.05 * stretch,
           namespace: 'aws',
           aws: { operation: 'SendMessage', queue_url: 'http://sqs/000000000000/shipping' },
         },
@@ -52,8 +55,8 @@ export function benchTrace(i: number, t0: number, faultEvery = 100): string[] {
       id: shipping,
       trace_id: trace,
       parent_id: send,
-      start_time: t0 + 0.09,
-      end_time: t0 + 0.1,
+      start_time: t0 + 0.09 * stretch,
+      end_time: t0 + 0.1 * stretch,
     }),
   ];
 }

@@ -14,6 +14,7 @@ import { retrievalRoutes } from './routes/retrieval-routes.ts';
 import { TraceRetrievals } from '../query/trace-retrievals.ts';
 import { ResourcePolicies } from '../store/resource-policies.ts';
 import { RawResponse } from './raw-response.ts';
+import { traceListRoute } from './routes/trace-list-route.ts';
 import { traceRoutes } from './routes/trace-routes.ts';
 import type { Route, ServerContext } from './server-context.ts';
 import { throttledLog } from './throttled-log.ts';
@@ -36,6 +37,7 @@ export function createHandler(
     ...accountRoutes(ctx),
     ...retrievalRoutes(ctx, new ResourcePolicies(ctx.now), new TraceRetrievals(ctx.now)),
     ['/v1/traces', otlpRoute(ctx)],
+    traceListRoute(ctx),
   ]);
   for (const [path, handler] of samplingRoutes(ctx.sampling))
     routes.set(path, (body) => handler(body));

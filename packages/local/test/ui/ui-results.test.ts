@@ -164,6 +164,32 @@ describe('web UI result set', () => {
     });
   });
 
+  describe('a trace beyond the rows shown', () => {
+    it('opens by its URL as a listed trace, not "not in the list"', async () => {
+      // The oldest trace: row 641 of 641, far past the 100 rows the page holds.
+      const oldest = [...starts].sort((a, b) => a[1] - b[1])[0]?.[0] ?? '';
+      await open(`#/traces/${oldest}`);
+      await expect.poll(count, POLL).toBe(`100 of ${TOTAL} traces`);
+      await expect.poll(() => page.locator('#trace-id').textContent(), POLL).toBe(oldest);
+      expect(await rowIds()).not.toContain(oldest);
+      // Give the list's answer time to place it; the note must stay hidden.
+      await page.waitForTimeout(500);
+      expect(await page.locator('#trace-note').isHidden()).toBe(true);
+      await expect.poll(hash, POLL).toBe(`#/traces/${oldest}`);
+    });
+
+    it('names the root cause of an unlisted-row trace from its own summary', async () => {
+      // Sorted by duration ascending the 210 ms order trace is past the first 100 rows.
+      await open(`#/traces/${order.traceId}?sort=duration.asc`);
+      await expect.poll(count, POLL).toBe(`100 of ${TOTAL} traces`);
+      expect(await rowIds()).not.toContain(order.traceId);
+      await expect
+        .poll(() => page.locator('#trace-meta').textContent(), POLL)
+        .toContain('fault root cause: shipping — CarrierUnavailableError');
+      expect(await page.locator('#trace-note').isHidden()).toBe(true);
+    });
+  });
+
   describe('annotation column', () => {
     it('lists the annotation keys present and shows the chosen one as a column', async () => {
       await open('#/?sort=status.desc');

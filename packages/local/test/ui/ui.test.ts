@@ -249,6 +249,24 @@ describe('web UI', () => {
   });
 
   describe('live refresh', () => {
+    it('reads only the store’s change counter while nothing is stored', async () => {
+      // Let a reload in flight finish, then watch two polls.
+      await page.waitForTimeout(3500);
+      const paths: string[] = [];
+      const onRequest = (req: { method(): string; url(): string }): void => {
+        paths.push(`${req.method()} ${new URL(req.url()).pathname}`);
+      };
+      page.on('request', onRequest);
+      await page.waitForTimeout(6500);
+      page.off('request', onRequest);
+      const count = (p: string): number => paths.filter((x) => x === p).length;
+      expect(count('GET /_local/stats')).toBeGreaterThanOrEqual(2);
+      // At most the one reload every 30 s may fall in the window; before, every poll read all.
+      expect(count('POST /ServiceGraph')).toBeLessThanOrEqual(1);
+      expect(count('POST /_local/TraceList')).toBeLessThanOrEqual(2);
+      expect(paths.length).toBeLessThan(count('GET /_local/stats') + 8);
+    });
+
     it('shows a new trace without reloading the page', async () => {
       const next = orderTrace(Date.now() / 1000 - 1);
       await putSegments(xray.endpoint, next.documents);
@@ -256,6 +274,14 @@ describe('web UI', () => {
         .poll(() => page.locator(`#trace-list tr[data-trace-id="${next.traceId}"]`).count(), POLL)
         .toBe(1);
       expect(await page.locator('#live').textContent()).toBe('Live');
+      // The histogram merged the changed traces into what it had: it bins every listed trace.
+      const rows = await page.locator('#trace-list tbody tr[data-trace-id]').count();
+      const binned = (): Promise<number> =>
+        page
+          .locator('#histogram rect.bar')
+          .evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
+      await expect.poll(binned, POLL).toBe(rows);
+      expect(rows).toBeGreaterThanOrEqual(2);
     });
 
     it('pauses while the filter is being edited, and resumes when it is applied', async () => {

@@ -9,8 +9,7 @@ import type {
   Service,
   ServiceGraphResult,
   Trace,
-  TraceSummariesResult,
-  TraceSummary,
+  TraceListResult,
 } from '../lib/wire-types.ts';
 
 /** An AWS-style error (`__type`, `message`), or a network failure (`status` 0). */
@@ -85,46 +84,43 @@ export function getServiceGraph(
   return paged<ServiceGraphResult, Service>('/ServiceGraph', body, (r) => r.Services);
 }
 
-/** Every summary of a query, read page by page. */
-export interface SummarySet {
-  summaries: TraceSummary[];
-  /** `false` when {@link MAX_SUMMARY_PAGES} were read and the API still had a `NextToken`. */
-  complete: boolean;
+/** What the list shows: a query, its order and how many rows. */
+export interface ListRequest {
+  start: number;
+  end: number;
+  filter: string;
+  /** `time.desc`-style order. */
+  sort: string;
+  offset?: number;
+  limit: number;
+  /** The trace shown, whose summary is wanted whether or not it is on the page. */
+  pin?: string;
+  /** Newest matching IDs wanted (link edges). */
+  newest?: number;
+  /** Also the analytics columns of every matching trace. */
+  points?: boolean;
+  /** With `points`: only traces changed after this (server epoch ms, a former `Now`). */
+  changedSince?: number;
 }
 
 /**
- * Pages of summaries read at most for one list: 1,000 pages of 100 traces. GetTraceSummaries has no
- * count, so the total is what the pages add up to.
+ * `POST /_local/TraceList`: the total, one sorted page and the annotation keys in one request, so
+ * the page never reads every summary to show 100 rows.
  */
-const MAX_SUMMARY_PAGES = 1000;
-
-/**
- * GetTraceSummaries over `[start, end)`, with an optional filter expression: every page, so the
- * list knows the total and can sort the whole set. `onPage` sees the set after each page but the
- * last (the first rows show while the rest is read); return `false` from it to stop reading.
- */
-export async function getTraceSummaries(
-  start: number,
-  end: number,
-  filter: string,
-  onPage?: (partial: SummarySet) => boolean,
-): Promise<ApiResult<SummarySet>> {
-  const body: Record<string, unknown> = { StartTime: start, EndTime: end };
-  if (filter.trim() !== '') body.FilterExpression = filter.trim();
-  const summaries: TraceSummary[] = [];
-  let token: string | undefined;
-  for (let page = 0; page < MAX_SUMMARY_PAGES; page++) {
-    const res = await call<TraceSummariesResult>(
-      '/TraceSummaries',
-      token === undefined ? body : { ...body, NextToken: token },
-    );
-    if (!res.ok) return res;
-    summaries.push(...(res.value.TraceSummaries ?? []));
-    token = res.value.NextToken;
-    if (token === undefined) break;
-    if (onPage?.({ summaries, complete: false }) === false) break;
-  }
-  return { ok: true, value: { summaries, complete: token === undefined } };
+export function getTraceList(q: ListRequest): Promise<ApiResult<TraceListResult>> {
+  const body: Record<string, unknown> = {
+    StartTime: q.start,
+    EndTime: q.end,
+    Sort: q.sort,
+    Offset: q.offset ?? 0,
+    Limit: q.limit,
+  };
+  if (q.filter.trim() !== '') body.FilterExpression = q.filter.trim();
+  if (q.pin !== undefined) body.Pin = q.pin;
+  if (q.newest !== undefined) body.Newest = q.newest;
+  if (q.points === true) body.Points = true;
+  if (q.changedSince !== undefined) body.ChangedSince = Math.max(0, Math.floor(q.changedSince));
+  return call<TraceListResult>('/_local/TraceList', body);
 }
 
 /** BatchGetTraces for one trace; `undefined` value when it is not (yet) assembled. */
@@ -148,10 +144,26 @@ export async function getTraces(ids: readonly string[]): Promise<ApiResult<Trace
   return { ok: true, value: traces };
 }
 
-/** Traces the local X-Ray holds now (`GET /_local/stats`, not an X-Ray API). */
-export async function getStoredCount(): Promise<ApiResult<number | undefined>> {
-  const res = await call<{ tracesStored?: number }>('/_local/stats', undefined);
-  return res.ok ? { ok: true, value: res.value.tracesStored } : res;
+/** What `/_local/stats` tells the page. */
+export interface StoreState {
+  /** Traces held now. */
+  stored: number | undefined;
+  /** Changes whenever a document is stored or a trace evicted or expired. */
+  version: string;
+}
+
+/** The store's size and change counter (`GET /_local/stats`, not an X-Ray API). */
+export async function getStoreState(): Promise<ApiResult<StoreState>> {
+  const res = await call<Record<string, number | undefined>>('/_local/stats', undefined);
+  if (!res.ok) return res;
+  const v = res.value;
+  return {
+    ok: true,
+    value: {
+      stored: v.tracesStored,
+      version: `${v.documentsAccepted}/${v.tracesEvicted}/${v.tracesExpired}`,
+    },
+  };
 }
 
 /** GetGroups: every group, `Default` included. */

@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 // The page's state and wiring: loads the map and the trace list every few seconds (paused while
 // the user edits the filter or presses pause), and the selected trace's waterfall and detail.
-// The list holds every matching summary (all pages, the first shown as soon as it arrives), sorted
-// here, drawn 100 rows at a time. The URL fragment holds the trace, segment, filter, range, group,
+// The list asks the server for what it shows (`/_local/TraceList`: the total and the sorted rows
+// drawn, 100 more per "load more"); the analytics columns come in a second request so they never
+// hold the list up. Live refresh first reads the store's change counter and reloads only when
+// something was stored, a trace left the window, or 30 s passed. The URL fragment holds the trace, segment, filter, range, group,
 // sort and annotation column (lib/url-state.ts): every change the user makes is written there, and
 // back/forward or an edited URL is read back.
 import type { SegmentDocument } from '@otel-xray/core';
-import { annotationKeys } from '../lib/annotation-column.ts';
 import { toggled } from '../lib/collapse.ts';
 import { formatClock, formatDurationMs } from '../lib/format.ts';
 import { withGroup } from '../lib/group-filter.ts';
@@ -22,6 +23,9 @@ import { layoutServiceMap } from '../lib/map-layout.ts';
 import { selectedStats } from '../lib/map-selection.ts';
 import type { MapSelection } from '../lib/map-selection.ts';
 import { createPoller, shouldPause } from '../lib/poller.ts';
+import { mergePoints, toColumns } from '../lib/point-set.ts';
+import type { Point } from '../lib/point-set.ts';
+import { needsReload } from '../lib/refresh-plan.ts';
 import { nextShown, resultCount } from '../lib/result-count.ts';
 import { formatRootCause, rootCauseOf } from '../lib/root-cause.ts';
 import { emptyNotice, isUnreachable, unreachableNotice } from '../lib/page-notice.ts';
@@ -42,19 +46,20 @@ import { parseTraceIdInput } from '../lib/trace-id-input.ts';
 import { linkCandidates, linksInto, linksOf } from '../lib/trace-links.ts';
 import type { IncomingLink } from '../lib/trace-links.ts';
 import { chooseTrace } from '../lib/trace-selection.ts';
-import { DEFAULT_SORT, isDefaultSort, sortSummaries, toggleSort } from '../lib/trace-sort.ts';
+import { DEFAULT_SORT, formatSort, isDefaultSort, toggleSort } from '../lib/trace-sort.ts';
 import type { SortKey } from '../lib/trace-sort.ts';
 import { formatHash, parseHash, sameQuery } from '../lib/url-state.ts';
 import type { UrlState } from '../lib/url-state.ts';
-import type { Group, Service, Trace, TraceSummary } from '../lib/wire-types.ts';
+import type { Group, Service, Trace, TracePoints, TraceSummary } from '../lib/wire-types.ts';
 import {
   getGroups,
   getServiceGraph,
-  getStoredCount,
+  getStoreState,
   getTrace,
-  getTraceSummaries,
+  getTraceList,
   getTraces,
 } from './api.ts';
+import type { ListRequest } from './api.ts';
 import { renderDetail } from './detail-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
@@ -67,6 +72,8 @@ import { renderTimeSeries } from './time-series-view.ts';
 import { renderTraceList } from './trace-list-view.ts';
 
 const POLL_MS = 3000;
+/** A live refresh reloads at least this often even when the store did not change (the map). */
+const FULL_EVERY_MS = 30_000;
 /** Rows drawn at first and added by each "load more". */
 const PAGE_ROWS = 100;
 const offsetMinutes = -new Date().getTimezoneOffset();
@@ -111,12 +118,24 @@ const state = {
   manual: false,
   /** The last refresh could not reach the server (it keeps trying). */
   unreachable: false,
-  /** Every summary of the query, in the API's order (newest first). */
+  /** The rows shown: the first `shown` of the result set, sorted as the URL says. */
   summaries: [] as TraceSummary[],
-  /** `summaries` sorted as the URL says. */
-  sorted: [] as TraceSummary[],
-  /** Whether every page was read (else the total is a lower bound). */
-  complete: true,
+  /** Traces in the whole result set. */
+  total: 0,
+  /** Annotation keys of the whole result set. */
+  keys: [] as string[],
+  /** The newest matching trace IDs, newest first (trace selection, link edges). */
+  newest: [] as string[],
+  /** The shown trace's summary when it matches the query (null: it does not). */
+  pinned: undefined as TraceSummary | null | undefined,
+  /** Start, response time and fault of every matching trace, for the analytics. */
+  points: undefined as TracePoints | undefined,
+  /** The same by trace ID, the server's clock when read, and for which query. */
+  pointSet: new Map<string, Point>(),
+  pointsAt: 0,
+  pointsFor: '',
+  /** What the last full refresh read: the store's change counter, the list request, when. */
+  loaded: { version: '', list: '', at: 0 },
   /** Rows drawn: grows with "load more", back to one page when the query changes. */
   shown: PAGE_ROWS,
   /** Whether `summaries` were loaded for `route`'s query (not an earlier one). */
@@ -172,16 +191,15 @@ function changed(area: string, ...inputs: unknown[]): boolean {
 function drawList(): void {
   const sort = state.route.sort ?? DEFAULT_SORT;
   const column = state.route.column;
-  // Keyed by the rows drawn, not the whole set: 10,000 summaries are not stringified per poll.
-  const rows = state.sorted.slice(0, state.shown);
+  const rows = state.summaries;
   const [start, end] = rangeBounds(state.route.range, Date.now() / 1000);
   const withDate = spansDays(start, end, offsetMinutes);
-  if (!changed('list', rows, state.sorted.length, state.trace, sort, column, withDate)) return;
+  if (!changed('list', rows, state.total, state.trace, sort, column, withDate)) return;
   renderTraceList(
     el.list,
     {
-      sorted: state.sorted,
-      shown: state.shown,
+      rows,
+      total: state.total,
       selected: state.trace,
       sort,
       column,
@@ -196,13 +214,13 @@ function drawList(): void {
 function showCount(): void {
   el.count.textContent =
     state.listed || state.summaries.length > 0
-      ? resultCount(state.shown, state.summaries.length, state.complete)
+      ? resultCount(state.summaries.length, state.total, true)
       : '';
 }
 
 /** Fills the annotation column picker with the keys present (and the URL's, if absent). */
 function drawColumnPicker(): void {
-  const keys = annotationKeys(state.summaries);
+  const keys = [...state.keys];
   const chosen = state.route.column;
   if (chosen !== undefined && !keys.includes(chosen)) keys.unshift(chosen);
   if (changed('columns', keys, chosen)) {
@@ -227,31 +245,45 @@ function drawGroupPicker(): void {
   el.group.value = state.route.group ?? '';
 }
 
-/** Takes a (possibly partial) result set: sorts it and redraws the list and its count. */
-function takeSummaries(summaries: TraceSummary[], complete: boolean): void {
-  state.summaries = summaries;
-  state.complete = complete;
-  state.sorted = sortSummaries(summaries, state.route.sort ?? DEFAULT_SORT);
+/** Takes the list's answer (or an empty one) and redraws the list, its count and the picker. */
+function takeList(list: {
+  summaries: TraceSummary[];
+  total: number;
+  keys: string[];
+  newest: string[];
+  pinned?: TraceSummary | null;
+}): void {
+  state.summaries = list.summaries;
+  state.total = list.total;
+  state.keys = list.keys;
+  state.newest = list.newest;
+  state.pinned = list.pinned;
   showCount();
   drawColumnPicker();
-  drawAnalytics();
 }
 
 /** The response-time histogram of the listed traces and their requests/faults over the window. */
 function drawAnalytics(): void {
+  const points = state.points;
   const bins = binValues(
-    state.summaries.map((t) => t.ResponseTime ?? Number.NaN),
+    (points?.ResponseTime ?? []).map((t) => t ?? Number.NaN),
     HISTOGRAM_BINS,
   );
   if (changed('histogram', bins, state.route.filter)) {
     renderHistogram(el.histogram, bins, {
-      empty: state.listed ? 'No completed traces in this list.' : 'Loading…',
+      empty: points !== undefined ? 'No completed traces in this list.' : 'Loading…',
       onRange: (from, to) =>
         navigate({ ...state.route, filter: withResponseTimeRange(state.route.filter, from, to) }),
     });
   }
   const [start, end] = rangeBounds(state.route.range, Date.now() / 1000);
-  const buckets = bucketSummaries(state.summaries, start, end, SERIES_BUCKETS);
+  const starts = points?.StartTime ?? [];
+  const buckets = bucketSummaries(
+    starts.map((t, i) => ({ StartTime: t, HasFault: points?.Fault[i] === 1 })),
+    start,
+    end,
+    SERIES_BUCKETS,
+  );
   if (changed('series', buckets)) renderTimeSeries(el.series, buckets, offsetMinutes);
 }
 
@@ -279,9 +311,8 @@ function sortBy(key: SortKey): void {
 }
 
 function loadMore(): void {
-  state.shown = nextShown(state.shown, PAGE_ROWS, state.summaries.length);
-  showCount();
-  drawList();
+  state.shown = nextShown(state.shown, PAGE_ROWS, state.total);
+  void poller.refreshNow();
 }
 
 function drawTimeline(): void {
@@ -382,11 +413,21 @@ function showLinkedFrom(id: string): void {
 
 /**
  * Finds traces linking into trace `id` (the producer side of an SQS batch) by reading the
- * documents of the list's traces that started near it; read again only when those change.
+ * documents of traces that started near it (any filter); read again only when those change.
  */
 async function findLinkedFrom(id: string): Promise<void> {
   const start = Math.min(...state.docs.map((d) => d.start_time));
-  const candidates = linkCandidates(state.summaries, id, start);
+  if (!Number.isFinite(start)) return;
+  const near = await getTraceList({
+    start: start - 60,
+    end: start + 900,
+    filter: '',
+    // Oldest first from a minute before: the traces nearest the start come first.
+    sort: 'time.asc',
+    limit: 100,
+  });
+  if (!near.ok) return;
+  const candidates = linkCandidates(near.value.TraceSummaries, id, start);
   const key = candidates.join(',');
   if (incoming.get(id)?.candidates !== key) {
     const res = await getTraces(candidates);
@@ -415,7 +456,7 @@ function drawMap(): void {
  * for span links, and draws them as dashed edges; read again only when those traces change.
  */
 async function findLinkEdges(): Promise<void> {
-  const ids = state.summaries.slice(0, LINK_TRACE_LIMIT).flatMap((t) => t.Id ?? []);
+  const ids = state.newest.slice(0, LINK_TRACE_LIMIT);
   const key = ids.join(',');
   if (key !== state.linksFrom) {
     const res = await getTraces(ids);
@@ -451,7 +492,7 @@ function showNoTrace(): void {
   state.docs = [];
   state.rows = [];
   state.row = undefined;
-  const why = state.summaries.length === 0 ? 'No trace in this list.' : 'Select a trace.';
+  const why = state.total === 0 ? 'No trace in this list.' : 'Select a trace.';
   replace(el.timeline, h('p', { class: 'muted' }, why));
   drawn.delete('timeline');
   showDetail();
@@ -485,7 +526,9 @@ async function loadTrace(id: string): Promise<void> {
   if (wanted !== undefined && state.rows.some((r) => r.id === wanted)) state.row = wanted;
   else if (!state.rows.some((r) => r.id === state.row)) state.row = state.rows[0]?.id;
   const scale = timelineScale(state.rows);
-  const summary = state.summaries.find((t) => t.Id === id);
+  const summary =
+    state.summaries.find((t) => t.Id === id) ??
+    (state.pinned?.Id === id ? state.pinned : undefined);
   const cause = summary === undefined ? undefined : rootCauseOf(summary);
   el.traceMeta.textContent = [
     `${state.rows.length} (sub)segments`,
@@ -513,12 +556,23 @@ function showTrace(id: string | undefined): void {
   else void loadTrace(id);
 }
 
+/**
+ * Trace IDs known to match the query: the newest first, the rows shown, the pinned trace if it
+ * matches. The selection asks only "listed?" and "newest?", which the rows alone cannot answer.
+ */
+function knownTraces(): string[] {
+  const ids = [...state.newest, ...state.summaries.flatMap((t) => t.Id ?? [])];
+  if (state.pinned?.Id !== undefined) ids.push(state.pinned.Id);
+  return ids;
+}
+
 /** Applies the list's answer to the trace pane: see lib/trace-selection.ts. */
 function settleSelection(): void {
+  const known = knownTraces().map((Id) => ({ Id }));
   const choice = chooseTrace({
     pinned: state.route.traceId,
     current: state.trace,
-    summaries: state.summaries,
+    summaries: known,
     dropUnlisted: state.dropUnlisted,
   });
   state.dropUnlisted = false;
@@ -530,32 +584,92 @@ function settleSelection(): void {
   if (choice.trace !== state.trace) showTrace(choice.trace);
 }
 
+/** The list request `route` makes with `shown` rows (the key of what was loaded). */
+function listRequest(route: UrlState, start: number, end: number) {
+  return {
+    start,
+    end,
+    filter: withGroup(route.filter, route.group).expression,
+    sort: formatSort(route.sort ?? DEFAULT_SORT),
+    limit: state.shown,
+    newest: LINK_TRACE_LIMIT,
+    ...(route.traceId === undefined ? {} : { pin: route.traceId }),
+  };
+}
+
+function showUpdated(): void {
+  el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
+}
+
+/** Slack on the server clock between two reads of changed points, ms. */
+const CHANGED_SLACK_MS = 1000;
+
+/**
+ * Reads the analytics columns: for the same query as the last read, only the traces changed since
+ * (merged by ID, traces gone from a moving window dropped); everything again when that is the
+ * first read or the merged set does not add up to the server's total (evicted, expired or no
+ * longer matching traces).
+ */
+async function loadPoints(route: UrlState, request: ListRequest, start: number): Promise<void> {
+  const key = JSON.stringify([request.filter, route.range]);
+  const ask = (changedSince?: number) =>
+    getTraceList({
+      ...request,
+      limit: 1,
+      newest: 0,
+      points: true,
+      ...(changedSince === undefined ? {} : { changedSince }),
+    });
+  const incremental = state.pointsFor === key && state.pointsAt > 0;
+  let res = await ask(incremental ? state.pointsAt - CHANGED_SLACK_MS : undefined);
+  if (!res.ok || res.value.Points === undefined || !sameQuery(route, state.route)) return;
+  let set = incremental
+    ? mergePoints(state.pointSet, res.value.Points, start)
+    : mergePoints(new Map(), res.value.Points, Number.NEGATIVE_INFINITY);
+  if (incremental && set.size !== res.value.Total) {
+    res = await ask();
+    if (!res.ok || res.value.Points === undefined || !sameQuery(route, state.route)) return;
+    set = mergePoints(new Map(), res.value.Points, Number.NEGATIVE_INFINITY);
+  }
+  state.pointSet = set;
+  state.pointsAt = res.value.Now ?? 0;
+  state.pointsFor = key;
+  state.points = toColumns(set);
+  drawAnalytics();
+}
+
 async function refresh(): Promise<void> {
   const route = state.route;
   const [start, end] = rangeBounds(route.range, Date.now() / 1000);
   const filter = route.filter;
   const grouped = withGroup(filter, route.group);
-  const firstLoad = !state.listed;
-  const [graph, summaries, groups] = await Promise.all([
-    getServiceGraph(start, end, route.group),
-    getTraceSummaries(start, end, grouped.expression, (partial) => {
-      if (!sameQuery(route, state.route)) return false;
-      // A new query shows its first rows while the rest is read; a live refresh waits for all.
-      if (firstLoad) {
-        takeSummaries(partial.summaries, false);
-        drawList();
-      }
-      return true;
-    }),
-    getGroups(),
-  ]);
-  if (groups.ok) {
-    state.groups = groups.value;
-    drawGroupPicker();
+  const request = listRequest(route, start, end);
+  // Relative windows move: their bounds are left out of the key (leftWindow covers them).
+  const listKey = JSON.stringify({ ...request, start: 0, end: 0, range: route.range });
+  // A new list is read whatever the counter says: asked for beside it, not after it. The counter
+  // is asked first, so a document stored in between makes the next poll reload, never the reverse.
+  const storeState = getStoreState();
+  const certain = state.unreachable || state.loaded.list !== listKey || state.points === undefined;
+  let listed = certain ? getTraceList(request) : undefined;
+  const store = await storeState;
+  const version = store.ok ? store.value.version : undefined;
+  const wanted = {
+    version,
+    list: listKey,
+    now: Date.now(),
+    windowStart: start,
+    starts: state.points?.StartTime,
+  };
+  if (!certain && !needsReload(state.loaded, wanted, FULL_EVERY_MS)) {
+    showUpdated();
+    return;
   }
-  const down =
-    isUnreachable(graph.ok ? undefined : graph.error) ||
-    isUnreachable(summaries.ok ? undefined : summaries.error);
+  // The list first (the server answers in order): its rows never wait for the map.
+  listed ??= getTraceList(request);
+  const graphed = getServiceGraph(start, end, route.group);
+  const groupList = getGroups();
+  const list = await listed;
+  const down = isUnreachable(list.ok ? undefined : list.error);
   if (down !== state.unreachable) {
     state.unreachable = down;
     showLive();
@@ -567,36 +681,54 @@ async function refresh(): Promise<void> {
     el.mapError.hidden = true;
     return;
   }
-  el.mapError.hidden = graph.ok;
-  if (graph.ok) {
-    state.graph = graph.value;
-    drawMap();
-  } else el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
   if (!sameQuery(route, state.route)) return;
-  state.listed = summaries.ok;
-  if (summaries.ok) {
+  state.listed = list.ok;
+  if (list.ok) {
     renderFilterError(el.filterError, el.filter, filter, undefined);
-    takeSummaries(summaries.value.summaries, summaries.value.complete);
+    const v = list.value;
+    takeList({
+      summaries: v.TraceSummaries,
+      total: v.Total,
+      keys: v.AnnotationKeys,
+      newest: v.Newest,
+      pinned: v.Pinned,
+    });
     settleSelection();
   } else {
-    renderFilterError(el.filterError, el.filter, filter, summaries.error, grouped.offset);
-    takeSummaries([], true);
+    renderFilterError(el.filterError, el.filter, filter, list.error, grouped.offset);
+    takeList({ summaries: [], total: 0, keys: [], newest: [] });
+    state.points = { StartTime: [], ResponseTime: [], Fault: [] };
+    drawAnalytics();
   }
   drawList();
-  if (summaries.ok && summaries.value.summaries.length === 0) {
-    const stored = await getStoredCount();
+  if (list.ok && list.value.Total === 0) {
     showNotice(
       emptyNotice({
         origin: location.origin,
         host: location.host,
-        stored: stored.ok ? stored.value : undefined,
+        stored: store.ok ? store.value.stored : undefined,
         filter,
       }),
     );
   } else showNotice(undefined);
-  if (summaries.ok) await findLinkEdges();
+  showUpdated();
+  const [graph, groups] = await Promise.all([graphed, groupList]);
+  if (groups.ok) {
+    state.groups = groups.value;
+    drawGroupPicker();
+  }
+  el.mapError.hidden = graph.ok || isUnreachable(graph.error);
+  if (graph.ok) {
+    state.graph = graph.value;
+    drawMap();
+  } else el.mapError.textContent = `${graph.error.type}: ${graph.error.message}`;
+  if (!list.ok || !graph.ok) return;
+  // Recorded before the rest: a refresh asked for meanwhile sees this list as loaded.
+  state.loaded = { version: version ?? '', list: listKey, at: Date.now() };
+  // Analytics after the list is drawn: the whole set's columns never hold the rows up.
+  await loadPoints(route, request, start);
+  await findLinkEdges();
   if (state.trace !== undefined) await loadTrace(state.trace);
-  el.refreshed.textContent = `updated ${formatClock(Date.now() / 1000, offsetMinutes).slice(0, 8)}`;
 }
 
 const poller = createPoller({ intervalMs: POLL_MS, tick: refresh, isPaused: paused });
@@ -619,6 +751,16 @@ function follow(next: UrlState, byUser: boolean, previous: UrlState): void {
     state.outside = false;
     if (next.traceId !== undefined && next.traceId !== state.trace) showTrace(next.traceId);
     void poller.refreshNow();
+  } else if (
+    state.listed &&
+    next.traceId !== undefined &&
+    next.traceId !== state.trace &&
+    !knownTraces().includes(next.traceId)
+  ) {
+    // A trace off the page (an edited URL, a link): shown now, placed once the server says
+    // whether it matches.
+    showTrace(next.traceId);
+    void poller.refreshNow();
   } else if (state.listed) {
     settleSelection();
   } else if (next.traceId !== undefined && next.traceId !== state.trace) {
@@ -627,10 +769,10 @@ function follow(next: UrlState, byUser: boolean, previous: UrlState): void {
   if (
     JSON.stringify([previous.sort, previous.column]) !== JSON.stringify([next.sort, next.column])
   ) {
-    // Order or column changed (or the query, whose list arrives later): redraw what we have.
-    state.sorted = sortSummaries(state.summaries, next.sort ?? DEFAULT_SORT);
+    // Order or column changed: the column redraws what we have, an order asks the server.
     drawColumnPicker();
     drawList();
+    if (JSON.stringify(previous.sort) !== JSON.stringify(next.sort)) void poller.refreshNow();
   }
   const segment = next.segmentId;
   if (segment !== undefined && next.traceId === state.trace && segment !== state.row) {

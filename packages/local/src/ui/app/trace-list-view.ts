@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The trace list: the first `shown` rows of the sorted result set, sortable headers, an optional
+// The trace list: the rows of the sorted result set the server sent, sortable headers, an optional
 // annotation column, the root cause of each fault or error, and a "load more" row.
 import { annotationText } from '../lib/annotation-column.ts';
 import { formatClock, formatDateTime, formatDurationMs } from '../lib/format.ts';
@@ -11,10 +11,10 @@ import { h, replace } from './dom.ts';
 
 /** What the table shows. */
 export interface TraceListModel {
-  /** The whole result set, already sorted. */
-  sorted: readonly TraceSummary[];
-  /** How many of its rows to draw. */
-  shown: number;
+  /** The first rows of the sorted result set (as many as are shown). */
+  rows: readonly TraceSummary[];
+  /** Traces in the whole result set. */
+  total: number;
   selected: string | undefined;
   sort: SortOrder;
   /** The annotation key of the extra column, if one is chosen. */
@@ -130,13 +130,13 @@ export function renderTraceList(
 ): void {
   const head = header(model, actions);
   const width = String(model.column === undefined ? 8 : 9);
-  if (model.sorted.length === 0) {
+  if (model.rows.length === 0) {
     const empty = h('td', { attrs: { colspan: width }, class: 'empty' }, 'No matching traces.');
     replace(table, head, h('tbody', undefined, h('tr', undefined, empty)));
     return;
   }
-  const rows = model.sorted.slice(0, model.shown).map((t) => row(t, model, actions.onSelect));
-  const left = model.sorted.length - Math.min(model.shown, model.sorted.length);
+  const rows = model.rows.map((t) => row(t, model, actions.onSelect));
+  const left = model.total - model.rows.length;
   const more =
     left <= 0
       ? null

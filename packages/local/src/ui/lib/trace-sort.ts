@@ -1,5 +1,5 @@
 // Sorting the trace list. GetTraceSummaries returns newest first and has no sort parameter, so the
-// UI sorts the whole result set it has read: by start time, duration, response time or status
+// console's list route sorts the whole result set: by start time, duration, response time or status
 // (worst first when descending), ties broken newest first, then by trace ID.
 import { summaryStatus } from './status.ts';
 import type { Status } from './status.ts';
@@ -40,7 +40,10 @@ function value(t: TraceSummary, key: SortKey): number {
   }
 }
 
-/** A sorted copy of `list`; the input is left as it is. */
+/**
+ * A sorted copy of `list`; the input is left as it is. The order `/_local/TraceList` sorts the
+ * whole result set by on the server (query/trace-list.ts); its test compares the two.
+ */
 export function sortSummaries(list: readonly TraceSummary[], order: SortOrder): TraceSummary[] {
   const sign = order.dir === 'asc' ? 1 : -1;
   const keyed = list.map((t) => ({ t, v: value(t, order.key), start: t.StartTime ?? 0 }));

@@ -135,6 +135,35 @@ export interface TraceSummariesResult {
   NextToken?: string;
 }
 
+/** Analytics columns of `/_local/TraceList`: one entry per matching trace, in one order. */
+export interface TracePoints {
+  /** Trace IDs (absent from servers before live refresh merged points). */
+  Id?: string[];
+  /** Root segment start, epoch seconds. */
+  StartTime: number[];
+  /** Seconds; null while in progress. */
+  ResponseTime: Array<number | null>;
+  /** 1 when the trace has a fault anywhere. */
+  Fault: number[];
+}
+
+/** `POST /_local/TraceList` result (local only: total, one sorted page, keys, newest IDs). */
+export interface TraceListResult {
+  /** Matching traces in the window. */
+  Total: number;
+  /** The page asked for, sorted. */
+  TraceSummaries: TraceSummary[];
+  /** Annotation keys of every matching trace, sorted. */
+  AnnotationKeys: string[];
+  /** The newest matching trace IDs, newest first. */
+  Newest: string[];
+  /** The pinned trace's summary; null when it does not match; absent when none was pinned. */
+  Pinned?: TraceSummary | null;
+  Points?: TracePoints;
+  /** The server's clock when it answered, epoch ms: the next `ChangedSince`. */
+  Now?: number;
+}
+
 /** One trace of `BatchGetTraces`: segment documents as JSON strings. */
 export interface Trace {
   Id?: string;
