@@ -83,3 +83,11 @@ export type {
   ReportAnswer,
 } from './lambda/runtime-api-types.ts';
 export { findRuntimeClient } from './lambda/runtime-client.ts';
+export { startSqsEventSource } from './lambda/sqs/sqs-event-source.ts';
+export type {
+  SqsEventSource,
+  SqsEventSourceOptions,
+  SqsBatchReport,
+} from './lambda/sqs/sqs-event-source.ts';
+export type { SqsEvent, SqsRecord, SqsRecordAttribute } from './lambda/sqs/sqs-event.ts';
+export type { BatchOutcome } from './lambda/sqs/batch-outcome.ts';
