@@ -2,4 +2,5 @@
 // code change. Only `_HANDLER` is rewritten here; tracing starts with the first invocation.
 import { redirectHandler } from './handler-redirect.ts';
 
-redirectHandler(process.env, new URL('../handler.mjs', import.meta.url));
+// Resolved through the package's own exports: right from src/, dist/ and dist/bundle/ alike.
+redirectHandler(process.env, new URL(import.meta.resolve('@otel-xray/lambda/handler')));
