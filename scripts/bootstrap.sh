@@ -4,7 +4,8 @@
 #   node_modules/    the pnpm workspace (pnpm install --frozen-lockfile)
 #   .venv-emulator/  Python venv with LocalStack 4.13.1 (host mode), awscli and boto3
 #   .emulator/fs/    LocalStack's service catalog, built once
-# and chromium for the UI tests (BOOTSTRAP_BROWSER=1; Debian's package).
+# and chromium for the UI tests (BOOTSTRAP_BROWSER=1; Debian's package). Before the workspace:
+# Debian's autoconf, automake and libtool, which aws-lambda-ric's native build needs at install.
 # Idempotent: each step compares a stamp (hash of its inputs) and is skipped when nothing changed.
 # Usage: source scripts/bootstrap.sh  (sets PATH to the project's Node 24 and pnpm)
 set -euo pipefail
@@ -45,6 +46,22 @@ bootstrap_node() {
 bootstrap_path() {
   export PATH="$TOOLS/node_modules/node/bin:$TOOLS/node_modules/.bin:$ROOT/node_modules/.bin:$PATH"
   export npm_config_update_notifier=false
+}
+
+# aws-lambda-ric (the Lambda runtime client the local Lambda runner uses) builds its native part
+# during `pnpm install` (~45 s) with autotools; without them that install fails.
+bootstrap_build_tools() {
+  command -v autoconf >/dev/null && command -v automake >/dev/null && command -v libtoolize >/dev/null &&
+    command -v cmake >/dev/null && command -v make >/dev/null && command -v g++ >/dev/null && return 0
+  local t
+  t=$(_bs_now)
+  _bs_step "installing Debian's autoconf, automake and libtool for aws-lambda-ric's native build"
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    _bs_fail "autoconf, automake or libtool missing" "install them (Debian: apt-get install -y autoconf automake libtool), then run again"
+  fi
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends autoconf automake libtool cmake make g++; } >/dev/null 2>&1 ||
+    _bs_fail "apt-get install autoconf automake libtool" "run 'apt-get update && apt-get install autoconf automake libtool' and look at its error"
+  _bs_step "build tools installed ($(_bs_ms "$t") ms)"
 }
 
 bootstrap_workspace() {
@@ -140,6 +157,7 @@ bootstrap_all() {
   t=$(_bs_now)
   bootstrap_node
   bootstrap_path
+  bootstrap_build_tools
   bootstrap_workspace
   bootstrap_venv
   bootstrap_catalog

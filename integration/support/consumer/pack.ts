@@ -34,10 +34,11 @@ export interface Manifest {
 
 /** Builds the packages and packs each into `outDir`. */
 export async function buildAndPack(tools: Toolchain, outDir: string): Promise<Tarball[]> {
-  // what `pnpm build` runs: tsc, then the @otel-xray/node bundle
+  // what `pnpm build` runs: tsc, then the @otel-xray/node and @otel-xray/lambda bundles
   for (const step of [
     [tools.tsc, '-b', 'tsconfig.build.json'],
     [join(tools.root, 'scripts', 'bundle-node.ts')],
+    [join(tools.root, 'scripts', 'bundle-lambda.ts')],
   ]) {
     const build = await runCommand(tools.node, step, { cwd: tools.root, timeoutMs: 120_000 });
     if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);

@@ -66,3 +66,28 @@ export type { ExpectInstrumentedOptions } from './instrumentation/expect-service
 export { InstrumentationError } from './instrumentation/instrumentation-error.ts';
 export type { ServiceActivity } from './instrumentation/service-activity.ts';
 export type { InstrumentedSpan } from './instrumentation/span-kinds.ts';
+export { startLocalFunction } from './lambda/local-function.ts';
+export type {
+  LocalFunction,
+  LocalFunctionOptions,
+  InvokeOptions,
+} from './lambda/local-function.ts';
+export type { LocalFunctionConfig, TracingMode } from './lambda/function-config.ts';
+export type { InvokeResult } from './lambda/invoke-result.ts';
+export { startRuntimeApi } from './lambda/runtime-api-server.ts';
+export type { RuntimeApiServer } from './lambda/runtime-api-server.ts';
+export type {
+  RuntimeApiBackend,
+  NextInvocation,
+  RuntimeReport,
+  ReportAnswer,
+} from './lambda/runtime-api-types.ts';
+export { findRuntimeClient } from './lambda/runtime-client.ts';
+export { startSqsEventSource } from './lambda/sqs/sqs-event-source.ts';
+export type {
+  SqsEventSource,
+  SqsEventSourceOptions,
+  SqsBatchReport,
+} from './lambda/sqs/sqs-event-source.ts';
+export type { SqsEvent, SqsRecord, SqsRecordAttribute } from './lambda/sqs/sqs-event.ts';
+export type { BatchOutcome } from './lambda/sqs/batch-outcome.ts';
