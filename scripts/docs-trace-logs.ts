@@ -28,9 +28,8 @@ const SEVERITY = { INFO: 9, WARN: 13, ERROR: 17 };
 /** Lines a developer would expect from each segment of the order's trace. */
 function linesOf(segments: readonly Entity[]): Line[] {
   const lines: Line[] = [];
-  const orderId = String(
-    segments.find((s) => s.annotations?.order_id !== undefined)?.annotations?.order_id ?? 'o-1',
-  );
+  const annotated = segments.find((s) => typeof s.annotations?.order_id === 'string');
+  const orderId = (annotated?.annotations?.order_id as string | undefined) ?? 'o-1';
   const receives = segments.filter((s) => s.name === 'inventory').length;
   let receive = 0;
   for (const s of segments) {
