@@ -139,6 +139,9 @@ describe('lean instrumentation', () => {
       let received = '';
       socket.on('data', (d: Buffer) => (received += d.toString()));
       socket.write(req('p1') + req('p2'));
+      // Both answers arrive on the socket (the second waits for the first: that is pipelining).
+      for (let i = 0; i < 500 && !received.includes('ok p2'); i++)
+        await new Promise((r) => setTimeout(r, 10));
       await settle(2);
       socket.destroy();
       expect(received).toContain('ok p1');
