@@ -34,6 +34,12 @@ export interface StartTracingOptions {
   /** Instrument AWS SDK v3 clients and put `X-Amzn-Trace-Id` on their requests (default true; env name `aws-sdk`). */
   awsSdk?: boolean;
   /**
+   * How http and fetch are traced: `'lean'` (default) subscribes to Node's and undici's
+   * diagnostics channels (no patching; works without `--import` in CommonJS and ESM); `'otel'` uses
+   * `@opentelemetry/instrumentation-http` and `-undici`. Env `OTEL_XRAY_INSTRUMENTATION`.
+   */
+  instrumentation?: 'lean' | 'otel';
+  /**
    * Register OpenTelemetry's ESM loader hook with `module.register` (default true), so ES modules
    * imported after `startTracing()` are instrumented without `--import`.
    */

@@ -20,6 +20,8 @@ import { diagFromEnv } from './diag-from-env.ts';
 import { registerEsmHook } from './esm-hook.ts';
 import { selectInstrumentations } from './instrumentation-selection.ts';
 import { setActiveHandle, type TracingHandle } from './tracing-handle.ts';
+import { instrumentationMode } from './instrumentation/instrumentation-mode.ts';
+import { startLeanInstrumentation } from './instrumentation/lean-instrumentation.ts';
 
 /**
  * Wires OpenTelemetry for X-Ray in one call: a `TracerProvider` (`@opentelemetry/sdk-trace`) with X-Ray trace IDs, the
@@ -65,7 +67,8 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     spanProcessors: processors,
   });
   // What NodeTracerProvider.register() did in SDK 2.x: the globals, with async-hooks context.
-  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  context.setGlobalContextManager(contextManager);
   propagation.setGlobalPropagator(propagatorFromEnv(env.OTEL_PROPAGATORS));
   trace.setGlobalTracerProvider(provider);
   const selected = selectInstrumentations(env, {
@@ -74,13 +77,26 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     'aws-sdk': options.awsSdk,
   });
   const instrumentations: Instrumentation[] = [...(options.instrumentations ?? [])];
-  if (selected.has('http')) {
-    instrumentations.push(
-      new HttpInstrumentation({ ignoreOutgoingRequestHook: (request) => isAwsSdkRequest(request) }),
-    );
+  let stopLean = (): void => {};
+  if (instrumentationMode(options.instrumentation, env.OTEL_XRAY_INSTRUMENTATION) === 'lean') {
+    // diagnostics_channel: no patching, so load order and ESM do not matter for http and fetch.
+    stopLean = startLeanInstrumentation({
+      tracer: provider.getTracer('@otel-xray/node'),
+      contextManager,
+      http: selected.has('http'),
+      fetch: selected.has('undici'),
+      ignoreOutgoing: isAwsSdkRequest,
+    });
+  } else {
+    if (selected.has('http'))
+      instrumentations.push(
+        new HttpInstrumentation({
+          ignoreOutgoingRequestHook: (request) => isAwsSdkRequest(request),
+        }),
+      );
+    // fetch() runs on undici, which reports through diagnostics_channel: no patching, any load order.
+    if (selected.has('undici')) instrumentations.push(new UndiciInstrumentation());
   }
-  // fetch() runs on undici, which reports through diagnostics_channel: no patching, any load order.
-  if (selected.has('undici')) instrumentations.push(new UndiciInstrumentation());
   if (selected.has('aws-sdk')) {
     instrumentations.push(
       new AwsInstrumentation({
@@ -90,7 +106,8 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
       new AwsSdkPluginInstrumentation({ plugins: [xrayTraceHeaderPlugin()] }),
     );
   }
-  if (options.esmHook ?? true) registerEsmHook(instrumentations);
+  // Only patching instrumentations (aws-sdk, otel http) need the loader hook.
+  if ((options.esmHook ?? true) && instrumentations.length > 0) registerEsmHook(instrumentations);
   // Instrumentations stay enabled after shutdown (disabling them only logs shimmer noise).
   registerInstrumentations({ instrumentations, tracerProvider: provider });
   let removeSignals = (): void => {};
@@ -103,6 +120,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     shutdown: () =>
       (stopping ??= (async () => {
         removeSignals();
+        stopLean();
         await sampler.shutdown().catch(() => undefined);
         await provider
           .shutdown()

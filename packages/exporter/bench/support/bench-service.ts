@@ -26,7 +26,7 @@ interface Counted {
 }
 
 async function setUpTracing(): Promise<void> {
-  if (variant === 'ours') {
+  if (variant === 'ours' || variant === 'ours-lean' || variant === 'ours-otel') {
     const nodePackage = '../../../node/src/index.ts'; // a variable: the package may not exist yet
     const node = (await import(nodePackage)) as {
       startTracing: (options: object) => { exporter: Partial<Counted> };
@@ -35,6 +35,8 @@ async function setUpTracing(): Promise<void> {
       serviceName: 'bench',
       sampler: 'always_on',
       handleSignals: false,
+      // ours-otel: @opentelemetry/instrumentation-http instead of the diagnostics_channel one.
+      ...(variant === 'ours' ? {} : { instrumentation: variant === 'ours-otel' ? 'otel' : 'lean' }),
     });
     exporterStats = () => exporter.stats?.() ?? {};
   } else if (variant === 'exporter' || variant === 'otel-noop') {
