@@ -94,7 +94,13 @@ describe('npm run demo', () => {
       const headers = [...out.matchAll(/^trace (1-[0-9a-f]{8}-[0-9a-f]{24}) \(/gm)].map(
         (m) => m[1],
       );
-      expect(headers).toHaveLength(6);
+      // six orders, then the notifications function's batch: Lambda's segments and the handler's
+      expect(headers).toHaveLength(7);
+      expect(out).toMatch(
+        /● notifications {2}AWS::Lambda {2}→ 200[^\n]*\n└─ ● notifications {2}AWS::Lambda::Function[\s\S]*## index\.handler[\s\S]*compose_notification/,
+      );
+      expect(out).toContain('notifications (Lambda)');
+      expect(out).toContain('notifications (function)');
       for (const id of headers) {
         expect(out).toMatch(
           new RegExp(

@@ -20,7 +20,11 @@ export interface OrderSystem {
  * Registers beforeAll/afterAll that start and stop the system for one suite file, and prints
  * the start-up time and the suite's wall time.
  */
-export function useOrderSystem(suite: string, env: Record<string, string> = {}): OrderSystem {
+export function useOrderSystem(
+  suite: string,
+  env: Record<string, string> = {},
+  options: { notifications?: boolean } = {},
+): OrderSystem {
   const state: { system?: RunningSystem; xray?: LocalXRay; client?: XRayClient } = {};
   let startedAt = 0;
   beforeAll(async () => {
@@ -35,6 +39,7 @@ export function useOrderSystem(suite: string, env: Record<string, string> = {}):
     state.system = await startSystem({
       prefix,
       env: { AWS_XRAY_DAEMON_ADDRESS: state.xray.udpAddress, ...env },
+      ...options,
     });
     report(`[${suite}] system up in ${ms(performance.now() - startedAt)} (prefix ${prefix})`);
   });

@@ -91,3 +91,15 @@ export type {
 } from './lambda/sqs/sqs-event-source.ts';
 export type { SqsEvent, SqsRecord, SqsRecordAttribute } from './lambda/sqs/sqs-event.ts';
 export type { BatchOutcome } from './lambda/sqs/batch-outcome.ts';
+export { zipFiles } from './lambda/container/zip-files.ts';
+export type { ZipEntry } from './lambda/container/zip-files.ts';
+export { localStackLambdaPlan } from './lambda/container/localstack-lambda-plan.ts';
+export type {
+  LocalStackLambdaPlan,
+  LocalStackLambdaOptions,
+  LambdaApiRequest,
+} from './lambda/container/localstack-lambda-plan.ts';
+export { deployLocalStackLambda } from './lambda/container/deploy-localstack-lambda.ts';
+export type { DeployTarget } from './lambda/container/deploy-localstack-lambda.ts';
+export { resolveFunctionConfig } from './lambda/function-config.ts';
+export type { ResolvedFunctionConfig } from './lambda/function-config.ts';

@@ -5,6 +5,7 @@ import { XRayClient } from '@aws-sdk/client-xray';
 import { waitForTrace } from '@otel-xray/testing';
 import type { ServiceExit } from '@otel-xray-services/kit/system';
 import { DEMO_USAGE, parseDemoArgs } from './demo-options.ts';
+import { batchWithOrder } from './lambda-batch.ts';
 import { MAX_COLUMNS, TREE_LINK_LABEL, wrapLine } from './line-width.ts';
 import { formatMs, progressLine } from './progress.ts';
 import { createStack, PortTakenError, StackStopped, type StartedStack } from './start-stack.ts';
@@ -22,6 +23,8 @@ interface Sent {
   order: DemoOrder;
   status: number;
   traceId: string;
+  /** The order's ID when it was accepted. */
+  orderId?: string;
 }
 
 async function send(ordersUrl: string, order: DemoOrder): Promise<Sent> {
@@ -30,9 +33,14 @@ async function send(ordersUrl: string, order: DemoOrder): Promise<Sent> {
     headers: { 'content-type': 'application/json', ...order.headers },
     body: JSON.stringify(order.body),
   });
-  await res.arrayBuffer();
+  const body = (await res.json().catch(() => ({}))) as { id?: unknown };
   const traceId = /Root=([^;]+)/.exec(res.headers.get('x-amzn-trace-id') ?? '')?.[1] ?? '';
-  return { order, status: res.status, traceId };
+  return {
+    order,
+    status: res.status,
+    traceId,
+    ...(typeof body.id === 'string' ? { orderId: body.id } : {}),
+  };
 }
 
 /** Sends the burst and prints each trace once complete, in the order sent, each with its UI link. */
@@ -54,6 +62,24 @@ async function trafficAndTrees(stack: StartedStack, client: XRayClient): Promise
     const link = `${TREE_LINK_LABEL}${stack.xray.endpoint}/#/traces/${s.traceId}`;
     print(`\n── ${i + 1}. [HTTP ${s.status}] ${s.order.label}${note}\n${trace.print()}\n${link}`);
   }
+  await lambdaTree(stack, client, sent);
+}
+
+/** The notifications function's trace for the batch holding the first order, with its UI link. */
+async function lambdaTree(stack: StartedStack, client: XRayClient, sent: Sent[]): Promise<void> {
+  const first = sent.find((s) => s.orderId !== undefined);
+  if (first?.orderId === undefined || stack.system.notifications === undefined) return;
+  const batch = await batchWithOrder(stack.system, first.orderId);
+  await stack.system.notifications.function.flush();
+  const traceId = batch.result.traceId;
+  const trace = await waitForTrace(traceId, { xray: client, timeoutMs: 30_000, segments: 2 });
+  const n = batch.records.length;
+  const link = `${TREE_LINK_LABEL}${stack.xray.endpoint}/#/traces/${traceId}`;
+  print(
+    `\n── ${sent.length + 1}. notifications, a Lambda function: a batch of ${n} order${n === 1 ? '' : 's'} ` +
+      `from its queue\n   (local Runtime API + SQS event-source mapping; links to each order's trace)` +
+      `\n${trace.print()}\n${link}`,
+  );
 }
 
 /** `stopped (orders 0, …)`: how each service ended, or that none had come up. */
@@ -102,6 +128,7 @@ async function main(): Promise<number> {
   print(
     'otel-xray demo: orders → SNS → inventory/audit → SQS → shipping → orders, traced into a local X-Ray',
   );
+  print('               orders → SNS → SQS → notifications (a Lambda function, run locally)');
   let started: StartedStack;
   try {
     started = await stack.start();

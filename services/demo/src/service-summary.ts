@@ -36,7 +36,14 @@ export interface GraphNode {
 export const CLIENT = 'client';
 
 const isClient = (n: GraphNode): boolean => n.Type === 'client';
-const labelOf = (n: GraphNode): string => (isClient(n) ? CLIENT : nodeLabel(n));
+const labelOf = (n: GraphNode): string =>
+  isClient(n) ? CLIENT : `${nodeLabel(n)}${LAMBDA_SUFFIX[n.Type ?? ''] ?? ''}`;
+
+/** Lambda's two nodes share the function's name (X-Ray tells them by icon): a word tells them here. */
+const LAMBDA_SUFFIX: Record<string, string> = {
+  'AWS::Lambda': ' (Lambda)',
+  'AWS::Lambda::Function': ' (function)',
+};
 
 /** Longest resource list shown in a label; longer ones are counted instead. */
 const MAX_RESOURCES_LABEL = 40;

@@ -225,9 +225,10 @@ export function createStack(options: StackOptions): DemoStack {
             startSystem({
               prefix: `demo-${Date.now().toString(36)}`,
               env: { AWS_XRAY_DAEMON_ADDRESS: local.xray.udpAddress },
+              notifications: true,
               onStep: (done, ms) => print(progressLine(done, ms)),
               onLine: options.verbose
-                ? (service, line) => print(`  ${service.padEnd(9)} │ ${line}`)
+                ? (service, line) => print(`  ${service.padEnd(13)} │ ${line}`)
                 : undefined,
             }),
           )),

@@ -152,6 +152,26 @@ describe('service-summary', () => {
     });
   });
 
+  describe('Lambda node labels', () => {
+    it("tells a function's two nodes apart by a word", () => {
+      const graph = [
+        {
+          ReferenceId: 0,
+          Name: 'notify',
+          Names: ['notify'],
+          Type: 'AWS::Lambda',
+          Edges: [{ ReferenceId: 1 }],
+        },
+        { ReferenceId: 1, Name: 'notify', Names: ['notify'], Type: 'AWS::Lambda::Function' },
+      ];
+      const rows = summarizeServices(graph);
+      expect(rows.map((r) => r.name)).toEqual(['notify (function)', 'notify (Lambda)']);
+      expect(summarizeEdges(graph, rows)).toEqual([
+        { from: 'notify (Lambda)', to: 'notify (function)' },
+      ]);
+    });
+  });
+
   describe('summarizeEdges', () => {
     it('names both ends as the table does, callers in table order', () => {
       expect(summarizeEdges(GRAPH, summarizeServices(GRAPH))).toEqual([

@@ -14,10 +14,23 @@ export interface Provisioned {
   env: Record<string, string>;
 }
 
-type QueueKey = 'inventory' | 'inventoryDlq' | 'shipping' | 'shippingDlq' | 'audit';
+type QueueKey =
+  | 'inventory'
+  | 'inventoryDlq'
+  | 'shipping'
+  | 'shippingDlq'
+  | 'audit'
+  | 'notifications'
+  | 'notificationsDlq';
 
 /** Receives before a message moves to its dead-letter queue. */
 export const MAX_RECEIVE_COUNT = 3;
+
+/**
+ * Visibility timeout of the notifications queue, s: Lambda requires at least the function's
+ * timeout (3 s); short, so a failed notification comes back (and reaches its DLQ) within seconds.
+ */
+export const NOTIFICATIONS_VISIBILITY_TIMEOUT = 4;
 
 /**
  * The queue policy SNS needs on real AWS to deliver to a queue (LocalStack does not enforce it;
@@ -42,7 +55,8 @@ export function snsDeliveryPolicy(queueArn: string, topicArn: string): string {
 /**
  * Creates (idempotently) the topic, queues, DLQs, subscriptions and policies of the sample
  * system. Names are prefixed so runs never collide. `inventory` gets the SNS envelope
- * (raw delivery off), `audit` (the fan-out branch) raw delivery.
+ * (raw delivery off), `audit` (the fan-out branch) and `notifications` (the Lambda function's
+ * queue) raw delivery.
  */
 export async function provision(
   prefix: string,
@@ -85,9 +99,15 @@ async function provisionWith(prefix: string, sqs: SQSClient, sns: SNSClient): Pr
   const inventory = await queue('inventory', redrive(inventoryDlq.arn));
   const shipping = await queue('shipping', redrive(shippingDlq.arn));
   const audit = await queue('audit');
+  const notificationsDlq = await queue('notifications-dlq');
+  const notifications = await queue('notifications', {
+    ...redrive(notificationsDlq.arn),
+    VisibilityTimeout: String(NOTIFICATIONS_VISIBILITY_TIMEOUT),
+  });
   for (const [q, raw] of [
     [inventory, false],
     [audit, true],
+    [notifications, true],
   ] as const) {
     await sqs.send(
       new SetQueueAttributesCommand({
@@ -105,7 +125,15 @@ async function provisionWith(prefix: string, sqs: SQSClient, sns: SNSClient): Pr
       }),
     );
   }
-  const queues = { inventory, inventoryDlq, shipping, shippingDlq, audit };
+  const queues = {
+    inventory,
+    inventoryDlq,
+    shipping,
+    shippingDlq,
+    audit,
+    notifications,
+    notificationsDlq,
+  };
   return {
     topicArn,
     queues,
@@ -116,6 +144,8 @@ async function provisionWith(prefix: string, sqs: SQSClient, sns: SNSClient): Pr
       SHIPPING_QUEUE_URL: shipping.url,
       SHIPPING_DLQ_URL: shippingDlq.url,
       AUDIT_QUEUE_URL: audit.url,
+      NOTIFICATIONS_QUEUE_URL: notifications.url,
+      NOTIFICATIONS_DLQ_URL: notificationsDlq.url,
     },
   };
 }

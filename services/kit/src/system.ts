@@ -1,5 +1,9 @@
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import {
+  startNotificationsFunction,
+  type NotificationsFunction,
+} from './notifications-function.ts';
 import { provision, type Provisioned } from './provision.ts';
 import { inheritedEnv } from './service-env.ts';
 import {
@@ -33,6 +37,11 @@ export interface StartSystemOptions {
   onLine?: (service: string, line: string, stream: 'stdout' | 'stderr') => void;
   /** Give up on a service that is not ready after this long, ms. Default 30 000. */
   readyTimeoutMs?: number;
+  /**
+   * Also run the `notifications` step as a Lambda function (local Runtime API + SQS
+   * event-source mapping on its queue). Off by default: each batch is a trace of its own.
+   */
+  notifications?: boolean;
 }
 
 /** The running system. */
@@ -43,6 +52,8 @@ export interface RunningSystem {
   provisioned: Provisioned;
   /** The service processes. */
   services: Record<ServiceName, ServiceProcess>;
+  /** The notifications function, when started (`notifications: true`). */
+  notifications?: NotificationsFunction;
   /** SIGTERM to every service at once; resolves with each exit. Idempotent. */
   stop(): Promise<Record<ServiceName, ServiceExit>>;
 }
@@ -79,7 +90,7 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
     ...options.env,
     ...provisioned.env,
   };
-  const started: ServiceProcess[] = [];
+  const started: Array<{ stop: (timeoutMs?: number) => Promise<unknown> }> = [];
   const launch = (name: ServiceName, ready: string, env: NodeJS.ProcessEnv = {}) =>
     step(`${name} ${ready}`, async () => {
       const service = await startService({
@@ -98,12 +109,27 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
     // allSettled: when one fails, the others are in `started` (and stopped below) before we throw.
     const port = await freePort();
     const ordersUrl = `http://127.0.0.1:${port}`;
+    const lambda = options.notifications
+      ? step('notifications function polling its queue', async () => {
+          const fn = await startNotificationsFunction({
+            queueUrl: provisioned.queues.notifications.url,
+            daemonAddress: baseEnv.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000',
+            onLine: (line) => options.onLine?.('notifications', line, 'stdout'),
+          });
+          started.push(fn);
+          return fn;
+        })
+      : Promise.resolve(undefined);
     const all = await Promise.allSettled([
       launch('orders', 'listening', { PORT: String(port) }),
       launch('inventory', 'consuming'),
       launch('shipping', 'consuming', { ORDERS_URL: ordersUrl }),
       launch('audit', 'consuming'),
     ]);
+    const notifications = await lambda.catch((error: unknown) => {
+      all.push({ status: 'rejected', reason: error });
+      return undefined;
+    });
     const failed = all.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
     const [orders, inventory, shipping, audit] = all.map(
@@ -115,9 +141,13 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       ordersUrl,
       provisioned,
       services,
+      ...(notifications !== undefined ? { notifications } : {}),
       stop: () =>
         (stopping ??= (async () => {
-          const exits = await Promise.all(SERVICE_NAMES.map((n) => services[n].stop()));
+          const [exits] = await Promise.all([
+            Promise.all(SERVICE_NAMES.map((n) => services[n].stop())),
+            notifications?.stop(),
+          ]);
           return Object.fromEntries(SERVICE_NAMES.map((n, i) => [n, exits[i]!])) as Record<
             ServiceName,
             ServiceExit

@@ -33,7 +33,7 @@ describe('provision', () => {
         new ListSubscriptionsByTopicCommand({ TopicArn: first.topicArn }),
       );
       expect(subs.Subscriptions?.map((s) => s.Endpoint).sort()).toEqual(
-        [first.queues.inventory.arn, first.queues.audit.arn].sort(),
+        [first.queues.inventory.arn, first.queues.audit.arn, first.queues.notifications.arn].sort(),
       );
       const raw = new Map<string, string | undefined>();
       for (const s of subs.Subscriptions ?? []) {
@@ -44,6 +44,7 @@ describe('provision', () => {
       }
       expect(raw.get(first.queues.inventory.arn)).toBe('false');
       expect(raw.get(first.queues.audit.arn)).toBe('true');
+      expect(raw.get(first.queues.notifications.arn)).toBe('true');
     });
   });
 });

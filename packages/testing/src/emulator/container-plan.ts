@@ -16,6 +16,8 @@ export interface ContainerModeOptions {
   environment?: Record<string, string>;
   /** How long to wait for `Ready.`. Default 120 s. */
   startupTimeoutMs?: number;
+  /** Host paths to mount, e.g. the Docker socket LocalStack's Lambda needs (localStackLambdaPlan). */
+  bindMounts?: Array<{ source: string; target: string }>;
 }
 
 /** Everything container mode sets on the container. */
@@ -27,6 +29,8 @@ export interface LocalStackContainerPlan {
   /** Log line that means ready (LocalStack prints `Ready.`). */
   readyLogLine: string;
   startupTimeoutMs: number;
+  /** Host paths mounted into the container (only when asked for). */
+  bindMounts?: Array<{ source: string; target: string }>;
 }
 
 /**
@@ -55,6 +59,9 @@ export function localStackContainerPlan(
     port: LOCALSTACK_PORT,
     readyLogLine: 'Ready',
     startupTimeoutMs: options.startupTimeoutMs ?? 120_000,
+    ...(options.bindMounts !== undefined && options.bindMounts.length > 0
+      ? { bindMounts: options.bindMounts }
+      : {}),
   };
 }
 

@@ -66,10 +66,13 @@ export async function createLocalStackContainer(
     import('testcontainers'),
   ]);
   // LocalstackContainer exposes 4566 (plan.port) itself; exposing it again would list it twice.
-  return new LocalstackContainer(plan.image)
+  const container = new LocalstackContainer(plan.image)
     .withEnvironment(plan.environment)
     .withWaitStrategy(new ReadyOrExitWait(Wait.forLogMessage(plan.readyLogLine, 1)))
     .withStartupTimeout(plan.startupTimeoutMs);
+  return plan.bindMounts === undefined
+    ? container
+    : container.withBindMounts(plan.bindMounts.map((m) => ({ ...m, mode: 'rw' as const })));
 }
 
 /** Starts LocalStack in a container and returns its mapped endpoint. */

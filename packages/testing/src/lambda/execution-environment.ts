@@ -43,6 +43,21 @@ export interface ExecutionEnvironment {
   kill(): Promise<void>;
 }
 
+const alive = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** A runner that exits without stopping its functions kills their processes, not leaves them. */
+function trackChild(child: ChildProcess): void {
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const c of alive) c.kill('SIGKILL');
+    });
+  }
+  alive.add(child);
+  child.once('exit', () => alive.delete(child));
+}
+
 interface Current {
   requestId: string;
   settle: (outcome: RunOutcome) => void;
@@ -114,6 +129,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Exe
   const api: RuntimeApiServer = await startRuntimeApi(backend);
   const startedAt = now();
   const child = options.spawn(api.address);
+  trackChild(child);
   child.stdout?.on('data', (chunk: Buffer) => options.onOutput?.(chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => options.onOutput?.(chunk.toString('utf8')));
   child.on('error', () => undefined);
