@@ -5,6 +5,7 @@ import {
   SetQueueAttributesCommand,
 } from '@aws-sdk/client-sqs';
 import { SNSClient, CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
+import { MAX_RECEIVE_COUNT } from './receive-limit.ts';
 
 /** What {@link provision} created: ARNs, URLs and the env lines the services read. */
 export interface Provisioned {
@@ -16,8 +17,7 @@ export interface Provisioned {
 
 type QueueKey = 'inventory' | 'inventoryDlq' | 'shipping' | 'shippingDlq' | 'audit';
 
-/** Receives before a message moves to its dead-letter queue. */
-export const MAX_RECEIVE_COUNT = 3;
+export { MAX_RECEIVE_COUNT };
 
 /**
  * The queue policy SNS needs on real AWS to deliver to a queue (LocalStack does not enforce it;
