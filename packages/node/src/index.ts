@@ -17,6 +17,8 @@ export { xrayLogFields, logFieldsFor } from './logs/xray-log-fields.ts';
 export type { XRayLogFields } from './logs/xray-log-fields.ts';
 export { LOG_FIELDS } from './logs/log-field-names.ts';
 export type { LogCorrelationMode } from './logs/log-correlation-mode.ts';
+export { xrayPinoOptions } from './logs/pino-options.ts';
+export type { XRayPinoOptions } from './logs/pino-options.ts';
 export { xrayWinstonFormat } from './logs/winston-format.ts';
 export type { XRayWinstonFormat } from './logs/winston-format.ts';
 export { correlateConsole } from './logs/console-correlation.ts';

@@ -12,6 +12,7 @@ import {
   LOG_FIELDS,
   logFieldsFor,
   xrayLogFields,
+  xrayPinoOptions,
   xrayWinstonFormat,
 } from '@otel-xray/node';
 import { logCorrelationModeFromEnv } from '../src/logs/log-correlation-mode.ts';
@@ -138,6 +139,27 @@ describe('pino with the xrayLogFields mixin', () => {
     } finally {
       setLogCorrelationMode('both');
     }
+  });
+});
+
+describe('pino with xrayPinoOptions', () => {
+  it('adds the fields inside a span, nothing outside, and never leaks one line into the next', async () => {
+    const out = lines();
+    const logger = pino(xrayPinoOptions(), out.stream);
+    logger.info({ orderId: 'o-1' }, 'first outside');
+    const ids = inSpan((ids) => {
+      logger.info({ sku: 'sku-fig' }, 'inside');
+      return ids;
+    });
+    logger.info('second outside');
+    await new Promise((resolve) => setImmediate(resolve));
+    const [first, inside, second] = out.text.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toMatchObject({ orderId: 'o-1' });
+    expect(first).not.toHaveProperty('trace_id');
+    expect(inside).toMatchObject({ sku: 'sku-fig', span_id: ids.spanId });
+    expect(second).not.toHaveProperty('orderId');
+    expect(second).not.toHaveProperty('sku');
+    expect(second).not.toHaveProperty('trace_id');
   });
 });
 

@@ -1,5 +1,5 @@
 import { pino, type Logger } from 'pino';
-import { xrayLogDestination, xrayLogFields } from '@otel-xray/node';
+import { xrayLogDestination, xrayPinoOptions } from '@otel-xray/node';
 
 /** A service's logger (pino). */
 export type ServiceLogger = Logger;
@@ -7,7 +7,7 @@ export type ServiceLogger = Logger;
 /**
  * One JSON line per event on stdout — `{"level":"info","t":…,"service":…,…,"msg":…}` — with the
  * active span's X-Ray trace ID (`AWS-XRAY-TRACE-ID`, `1-…@<segment id>`) and W3C IDs
- * (`xrayLogFields`), errors under `err` (pino's serializer: type, message, stack). When tracing
+ * (`xrayPinoOptions`), errors under `err` (pino's serializer: type, message, stack). When tracing
  * sends logs (`OTEL_XRAY_LOGS_ENDPOINT`), each line also goes to the local X-Ray as an OTLP log
  * record. Never logs credentials.
  * @example
@@ -21,7 +21,7 @@ export function createLogger(service: string, level = 'info'): Logger {
       base: { service },
       timestamp: () => `,"t":"${new Date().toISOString()}"`,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: xrayLogFields,
+      ...xrayPinoOptions(),
     },
     xrayLogDestination(),
   );
