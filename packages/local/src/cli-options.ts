@@ -11,6 +11,7 @@ Options:
   --port PORT          UDP daemon + HTTP API/UI port (default 2000; 0 = any free port)
   --data FILE          persist documents in this sqlite file (default: memory only)
   --max-traces N       traces kept before the oldest is evicted (default 50000)
+  --max-log-records N  OTLP log lines kept before the oldest is dropped (default 100000)
   --retention SECONDS  drop traces not updated for this long (default 2592000 = 30 days)
   --region REGION      region in ARNs (default us-east-1)
   --allowed-host NAME  also answer HTTP requests whose Host is NAME (repeatable; default: loopback
@@ -39,6 +40,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliPa
         port: { type: 'string' },
         data: { type: 'string' },
         'max-traces': { type: 'string' },
+        'max-log-records': { type: 'string' },
         retention: { type: 'string' },
         region: { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
@@ -61,15 +63,17 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliPa
   };
   const port = int('port', 0);
   const maxTraces = int('max-traces', 1);
+  const maxLogRecords = int('max-log-records', 1);
   const retention = int('retention', 1);
   const maxQueueBytes = int('max-queue-bytes', 1);
-  for (const v of [port, maxTraces, retention, maxQueueBytes])
+  for (const v of [port, maxTraces, maxLogRecords, retention, maxQueueBytes])
     if (typeof v === 'string') return { kind: 'error', message: v };
   if (typeof port === 'number') {
     if (port > 65535) return { kind: 'error', message: '--port must be ≤ 65535' };
     options.port = port;
   }
   if (typeof maxTraces === 'number') options.maxTraces = maxTraces;
+  if (typeof maxLogRecords === 'number') options.maxLogRecords = maxLogRecords;
   if (typeof retention === 'number') options.retentionSeconds = retention;
   if (typeof values.host === 'string') options.host = values.host;
   if (typeof values.data === 'string') options.data = values.data;

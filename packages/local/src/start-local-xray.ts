@@ -2,6 +2,7 @@ import type { RequestListener, Server } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { ByteBudget, DEFAULT_QUEUE_BYTES } from './ingest/byte-budget.ts';
 import { Ingestor } from './ingest/ingestor.ts';
+import { LogIngestor } from './ingest/log-ingestor.ts';
 import { UdpReceiver, type UdpReceiverOptions } from './ingest/udp-receiver.ts';
 import { createHandler } from './http/create-handler.ts';
 import { requestGuard } from './http/request-guard.ts';
@@ -13,6 +14,7 @@ import { SamplingService } from './sampling/index.ts';
 import { emptyStats, type LocalXRayStats } from './stats.ts';
 import { AccountSettings } from './store/account-settings.ts';
 import { GroupStore } from './store/group-store.ts';
+import { DEFAULT_MAX_LOG_RECORDS, LogStore } from './store/log-store.ts';
 import { MemoryTraceStore } from './store/memory-trace-store.ts';
 import { openJournal } from './store/open-journal.ts';
 
@@ -30,6 +32,11 @@ export interface LocalXRayOptions {
   data?: string;
   /** Traces kept; the oldest is evicted beyond it. Default 50,000 (about 11 KB of memory per stored three-segment trace). */
   maxTraces?: number;
+  /**
+   * Log lines kept (OTLP `/v1/logs`); beyond it the oldest is dropped and counted in
+   * `logRecordsDropped`. Default 100,000.
+   */
+  maxLogRecords?: number;
   /** Traces not updated for this long are dropped. Default 30 days. */
   retentionSeconds?: number;
   /** Region in ARNs. Default `us-east-1`. */
@@ -89,10 +96,13 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
   const journal = saved?.journal;
   const ingestor = new Ingestor(store, stats, now, journal);
   const index = new TraceIndex(store);
+  const logStore = new LogStore(options.maxLogRecords ?? DEFAULT_MAX_LOG_RECORDS);
+  const logIngestor = new LogIngestor(logStore, stats, journal?.logs);
   ingestor.onChange((change) => index.onChange(change));
   if (saved !== undefined) {
     ingestor.load(saved.documents, false);
     ingestor.expire(retentionMs);
+    logIngestor.load(saved.logs);
   }
   const groups = new GroupStore(region, accountId, journal?.getSetting('groups'), (g) =>
     journal?.putSetting('groups', g),
@@ -103,6 +113,8 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
     store,
     index,
     ingestor,
+    logStore,
+    logIngestor,
     groups,
     account: new AccountSettings(),
     sampling: new SamplingService({ region, accountId, now }),
@@ -151,6 +163,7 @@ export async function startLocalXRay(options: LocalXRayOptions = {}): Promise<Lo
       queuedBytes: budget.used,
       tracesStored: store.size,
       tracesPendingAnalysis: index.pending,
+      logRecords: logStore.size,
     }),
     flush: () => udp.flush(),
     stop: () =>

@@ -14,6 +14,14 @@ export interface LocalXRayStats {
   documentsRejected: number;
   /** OTLP spans received over `/v1/traces`. */
   otlpSpansReceived: number;
+  /** OTLP log records received over `/v1/logs`. */
+  logRecordsReceived: number;
+  /** Log records refused (malformed trace or span ID, oversized attributes). */
+  logRecordsRejected: number;
+  /** Log lines dropped, oldest first, because the log store was full (`--max-log-records`). */
+  logRecordsDropped: number;
+  /** Log lines currently stored. */
+  logRecords: number;
   /** HTTP requests answered. */
   httpRequests: number;
   /** HTTP requests answered with an error status. */
@@ -42,6 +50,10 @@ export function emptyStats(): LocalXRayStats {
     documentsAccepted: 0,
     documentsRejected: 0,
     otlpSpansReceived: 0,
+    logRecordsReceived: 0,
+    logRecordsRejected: 0,
+    logRecordsDropped: 0,
+    logRecords: 0,
     httpRequests: 0,
     httpErrors: 0,
     httpRefused: 0,

@@ -14,6 +14,8 @@ describe('parseCliArgs', () => {
           'x.db',
           '--max-traces',
           '10',
+          '--max-log-records',
+          '500',
           '--retention',
           '60',
           '--region',
@@ -26,6 +28,7 @@ describe('parseCliArgs', () => {
           port: 0,
           data: 'x.db',
           maxTraces: 10,
+          maxLogRecords: 500,
           retentionSeconds: 60,
           region: 'eu-west-1',
         },
@@ -38,12 +41,15 @@ describe('parseCliArgs', () => {
   });
 
   describe('errors', () => {
-    it.each([[['--port', 'x']], [['--port', '70000']], [['--max-traces', '0']], [['--nope']]])(
-      'refuses %j',
-      (argv) => {
-        expect(parseCliArgs(argv).kind).toBe('error');
-      },
-    );
+    it.each([
+      [['--port', 'x']],
+      [['--port', '70000']],
+      [['--max-traces', '0']],
+      [['--max-log-records', '0']],
+      [['--nope']],
+    ])('refuses %j', (argv) => {
+      expect(parseCliArgs(argv).kind).toBe('error');
+    });
 
     it('shows help', () => {
       expect(parseCliArgs(['-h'])).toEqual({ kind: 'help' });

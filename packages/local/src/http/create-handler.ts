@@ -9,6 +9,8 @@ import { sendError, sendJson, sendRaw } from './respond.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { graphRoutes } from './routes/graph-routes.ts';
 import { groupRoutes } from './routes/group-routes.ts';
+import { logsQuery } from './routes/logs-query.ts';
+import { otlpLogsRoute } from './routes/otlp-logs-route.ts';
 import { otlpRoute } from './routes/otlp-route.ts';
 import { retrievalRoutes } from './routes/retrieval-routes.ts';
 import { TraceRetrievals } from '../query/trace-retrievals.ts';
@@ -20,7 +22,7 @@ import { throttledLog } from './throttled-log.ts';
 
 /**
  * The HTTP request listener: every X-Ray operation is a POST to a fixed path (spec §5.2); GETs go
- * to the UI, then `/_local/stats`. Every request first passes `guard` (Host, Origin, cross-site
+ * to the UI, then `/_local/stats` and `/_local/logs`. Every request first passes `guard` (Host, Origin, cross-site
  * Content-Type: 403); a body then holds its bytes in `ctx.budget` until answered (503 beyond
  * it). Never depends on signatures or region. Every failure is answered through `sendError`,
  * and the server keeps running.
@@ -36,6 +38,7 @@ export function createHandler(
     ...accountRoutes(ctx),
     ...retrievalRoutes(ctx, new ResourcePolicies(ctx.now), new TraceRetrievals(ctx.now)),
     ['/v1/traces', otlpRoute(ctx)],
+    ['/v1/logs', otlpLogsRoute(ctx)],
   ]);
   for (const [path, handler] of samplingRoutes(ctx.sampling))
     routes.set(path, (body) => handler(body));
@@ -62,6 +65,9 @@ export function createHandler(
   };
 }
 
+// OTLP bodies are protobuf or JSON of their own: the route decodes them.
+const OTLP_PATHS = new Set(['/v1/traces', '/v1/logs']);
+
 async function handle(
   ctx: ServerContext,
   routes: Map<string, Route>,
@@ -76,7 +82,9 @@ async function handle(
         queuedBytes: ctx.budget.used,
         tracesStored: ctx.store.size,
         tracesPendingAnalysis: ctx.index.pending,
+        logRecords: ctx.logStore.size,
       });
+    if (path === '/_local/logs') return sendJson(res, 200, await logsQuery(ctx, req.url ?? ''));
     if (serveUi(req, res)) return;
     throw new XRayError('UnknownOperationException', `No operation at GET ${path}`);
   }
@@ -86,7 +94,7 @@ async function handle(
     throw new XRayError('UnknownOperationException', `No operation at ${req.method ?? ''} ${path}`);
   }
   const raw = await readReserved(ctx, req, res);
-  const body = path === '/v1/traces' ? {} : decodeJson(raw);
+  const body = OTLP_PATHS.has(path) ? {} : decodeJson(raw);
   const result = await route(body, { raw, headers: req.headers });
   if (result instanceof RawResponse) return sendRaw(res, result);
   sendJson(res, 200, result);

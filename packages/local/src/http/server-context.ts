@@ -1,5 +1,6 @@
 import type { ByteBudget } from '../ingest/byte-budget.ts';
 import type { Ingestor } from '../ingest/ingestor.ts';
+import type { LogIngestor } from '../ingest/log-ingestor.ts';
 import type { EntitySelector } from '../query/filter/index.ts';
 import type { TraceMatcher } from '../query/find-summaries.ts';
 import type { TraceIndex } from '../query/trace-index.ts';
@@ -7,6 +8,7 @@ import type { SamplingService } from '../sampling/index.ts';
 import type { LocalXRayStats } from '../stats.ts';
 import type { AccountSettings } from '../store/account-settings.ts';
 import type { GroupStore } from '../store/group-store.ts';
+import type { LogStore } from '../store/log-store.ts';
 import type { TraceStore } from '../store/trace-store.ts';
 
 /** Everything the HTTP routes use; built once by startLocalXRay. */
@@ -15,6 +17,9 @@ export interface ServerContext {
   /** Cached analyses and the annotation index; every analysis goes through it. */
   index: TraceIndex;
   ingestor: Ingestor;
+  /** Log lines by trace ID (`/v1/logs`, `/_local/logs`). */
+  logStore: LogStore;
+  logIngestor: LogIngestor;
   groups: GroupStore;
   account: AccountSettings;
   sampling: SamplingService;

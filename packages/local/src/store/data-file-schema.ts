@@ -1,6 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 
-/** Tables of a `--data` file: raw documents in arrival order, and JSON settings (groups). */
+/**
+ * Tables of a `--data` file: raw documents in arrival order, JSON settings (groups), and log lines
+ * (`log_records`, added later: `IF NOT EXISTS` adds it to older files on open).
+ */
 export const SCHEMA = `
   CREATE TABLE IF NOT EXISTS documents (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -8,7 +11,8 @@ export const SCHEMA = `
     independent INTEGER NOT NULL, start_time REAL NOT NULL, end_time REAL,
     received_at INTEGER NOT NULL);
   CREATE INDEX IF NOT EXISTS documents_trace ON documents (trace_id);
-  CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
+  CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS log_records (seq INTEGER PRIMARY KEY, trace_id TEXT, raw TEXT NOT NULL);`;
 
 /**
  * Columns of a document row plus `ok`: whether `raw` is JSON whose `id` and `trace_id` match the

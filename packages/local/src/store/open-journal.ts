@@ -1,12 +1,16 @@
 import type { LocalXRayStats } from '../stats.ts';
 import { SqliteJournal } from './sqlite-journal.ts';
 import type { StoredDocument } from './stored-document.ts';
+import type { StoredLogRecord } from './stored-log-record.ts';
+import { toDataFileError } from './data-file-error.ts';
 
 /** A locked journal and the documents it held. */
 export interface OpenedJournal {
   journal: SqliteJournal;
   /** Readable documents in arrival order, to replay into the memory store. */
   documents: StoredDocument[];
+  /** Readable log lines in arrival order. */
+  logs: StoredLogRecord[];
 }
 
 /**
@@ -30,7 +34,17 @@ export async function openJournal(
           `--data-recover drops them from the file`,
       );
     }
-    return { journal, documents };
+    let logs;
+    try {
+      logs = journal.logs.load();
+    } catch (error) {
+      throw toDataFileError(file, error);
+    }
+    if (logs.damaged > 0)
+      log(
+        `${file}: skipped ${logs.damaged} damaged stored log line${logs.damaged === 1 ? '' : 's'}`,
+      );
+    return { journal, documents, logs: logs.records };
   } catch (error) {
     journal.close();
     throw error;

@@ -3,6 +3,7 @@ import { toDataFileError } from './data-file-error.ts';
 import { ownHolder, removeHolder, writeHolder, type LockHolder } from './data-file-lock.ts';
 import { DOCUMENT_COLUMNS, transaction } from './data-file-schema.ts';
 import { documentFromRow } from './document-row.ts';
+import { LogJournal } from './log-journal.ts';
 import { openDataFile } from './open-data-file.ts';
 import type { StoredDocument } from './stored-document.ts';
 
@@ -29,6 +30,8 @@ export class SqliteJournal {
   readonly #deleteTrace: StatementSync;
   readonly #putKv: StatementSync;
   #closed = false;
+  /** The log lines' table in the same file. */
+  readonly logs: LogJournal;
 
   /** Opens and locks `file`; rejects with a `DataFileError` (in use, damaged, unusable). */
   static async open(file: string): Promise<SqliteJournal> {
@@ -45,6 +48,7 @@ export class SqliteJournal {
     );
     this.#deleteTrace = db.prepare('DELETE FROM documents WHERE trace_id = ?');
     this.#putKv = db.prepare('INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)');
+    this.logs = new LogJournal(db, () => this.#closed);
   }
 
   /**

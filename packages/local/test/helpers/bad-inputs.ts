@@ -169,6 +169,7 @@ export function badRequest(r: () => number): {
     '/UpdateIndexingRule',
     '/TelemetryRecords',
     '/v1/traces',
+    '/v1/logs',
     '/nope',
     '/../etc/passwd',
     '/%ff',

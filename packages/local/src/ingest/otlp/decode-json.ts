@@ -77,13 +77,15 @@ function span(s: Json, scope: OtlpSpan['scope']): OtlpSpan {
   };
 }
 
-function attributes(list: unknown, depth: number): OtlpAttributes {
+/** Decodes a JSON `KeyValue` list; values nested deeper than 32 levels throw. */
+export function attributes(list: unknown, depth: number): OtlpAttributes {
   const out: OtlpAttributes = {};
   for (const kv of arr(list)) out[str(kv.key)] = anyValue(kv.value, depth + 1);
   return out;
 }
 
-function anyValue(v: unknown, depth: number): OtlpValue {
+/** Decodes a JSON `AnyValue`; values nested deeper than 32 levels throw. */
+export function anyValue(v: unknown, depth: number): OtlpValue {
   if (depth > MAX_DEPTH) throw new OtlpJsonError('attribute values nested too deeply');
   if (!isObj(v)) return undefined;
   if (typeof v.stringValue === 'string') return v.stringValue;
@@ -103,7 +105,8 @@ function anyValue(v: unknown, depth: number): OtlpValue {
   return undefined;
 }
 
-function nanos(v: unknown): bigint {
+/** A nanosecond time given as a string or number; 0 when absent. */
+export function nanos(v: unknown): bigint {
   try {
     if (typeof v === 'string' && v.trim() !== '') return BigInt(v.trim());
     if (typeof v === 'number' && Number.isFinite(v)) return BigInt(Math.trunc(v));
@@ -113,20 +116,24 @@ function nanos(v: unknown): bigint {
   return 0n;
 }
 
-function enumValue(v: unknown, names: Record<string, number>): number {
+/** An enum given as a number or by name; 0 when unknown. */
+export function enumValue(v: unknown, names: Record<string, number>): number {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
   if (typeof v === 'string') return names[v] ?? 0;
   return 0;
 }
 
-function isObj(v: unknown): v is Json {
+/** True for a JSON object (not null, not an array). */
+export function isObj(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function arr(v: unknown): Json[] {
+/** The objects of a JSON array; [] for anything else. */
+export function arr(v: unknown): Json[] {
   return Array.isArray(v) ? v.filter(isObj) : [];
 }
 
-function str(v: unknown): string {
+/** A JSON string, or '' for anything else. */
+export function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }

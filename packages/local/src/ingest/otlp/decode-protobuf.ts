@@ -122,7 +122,8 @@ function status(r: ProtoReader): OtlpSpan['status'] {
   return st;
 }
 
-function keyValue(r: ProtoReader, into: OtlpAttributes, depth: number): void {
+/** Reads one `KeyValue` into `into`; values nested deeper than 32 levels throw. */
+export function keyValue(r: ProtoReader, into: OtlpAttributes, depth: number): void {
   let key = '';
   let value: OtlpValue;
   while (r.more()) {
@@ -134,7 +135,8 @@ function keyValue(r: ProtoReader, into: OtlpAttributes, depth: number): void {
   into[key] = value;
 }
 
-function anyValue(r: ProtoReader, depth: number): OtlpValue {
+/** Reads one `AnyValue`; values nested deeper than 32 levels throw. */
+export function anyValue(r: ProtoReader, depth: number): OtlpValue {
   if (depth > MAX_DEPTH) throw new ProtobufError('attribute values nested too deeply');
   let value: OtlpValue;
   while (r.more()) {
@@ -175,6 +177,7 @@ function int64(v: bigint): number | bigint {
     : signed;
 }
 
-function hex(bytes: Uint8Array): string {
+/** Bytes as lowercase hex (trace and span IDs). */
+export function hex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex');
 }

@@ -12,6 +12,7 @@ import type {
   TraceSummariesResult,
   TraceSummary,
 } from '../lib/wire-types.ts';
+import type { TraceLogsResult } from '../lib/log-lines.ts';
 
 /** An AWS-style error (`__type`, `message`), or a network failure (`status` 0). */
 export interface ApiError {
@@ -157,4 +158,10 @@ export async function getStoredCount(): Promise<ApiResult<number | undefined>> {
 /** GetGroups: every group, `Default` included. */
 export function getGroups(): Promise<ApiResult<Group[]>> {
   return paged<GroupsResult, Group>('/Groups', {}, (r) => r.Groups);
+}
+
+/** Log lines of one trace (`GET /_local/logs`, not an X-Ray API), time ascending. */
+export function getTraceLogs(traceId: string): Promise<ApiResult<TraceLogsResult>> {
+  const query = new URLSearchParams({ traceId, limit: '10000' });
+  return call<TraceLogsResult>(`/_local/logs?${query.toString()}`, undefined);
 }

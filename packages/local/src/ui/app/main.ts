@@ -56,6 +56,7 @@ import {
   getTraces,
 } from './api.ts';
 import { renderDetail } from './detail-view.ts';
+import { appendSegmentLogs, createLogsPanel } from './logs-view.ts';
 import { byId, h, replace } from './dom.ts';
 import { renderFilterError } from './filter-error-view.ts';
 import { renderHistogram } from './histogram-view.ts';
@@ -104,6 +105,9 @@ const el = {
   timeline: byId('timeline'),
   detail: byId('detail'),
 };
+
+/** The trace's log lines under the waterfall; a clicked line selects its segment. */
+const logs = createLogsPanel(byId('trace-logs'), (id) => selectRow(id), offsetMinutes);
 
 const state = {
   /** What the URL says; the list, the filter box and the picker follow it. */
@@ -285,6 +289,7 @@ function loadMore(): void {
 }
 
 function drawTimeline(): void {
+  logs.draw(state.rows, state.row);
   if (!changed('timeline', state.trace, state.docs, state.row, [...state.collapsed])) return;
   renderTimeline(el.timeline, state.rows, state.row, selectRow, {
     collapsed: state.collapsed,
@@ -355,6 +360,7 @@ function showDetail(): void {
   }));
   const raw = state.raw === undefined ? undefined : rawDocument(state.raw, row.segment.id);
   renderDetail(el.detail, row, describeEntity(row, state.docs, offsetMinutes), { links, raw });
+  appendSegmentLogs(el.detail, logs.linesOf(row.id), offsetMinutes);
 }
 
 function showLinkedFrom(id: string): void {
@@ -454,6 +460,7 @@ function showNoTrace(): void {
   const why = state.summaries.length === 0 ? 'No trace in this list.' : 'Select a trace.';
   replace(el.timeline, h('p', { class: 'muted' }, why));
   drawn.delete('timeline');
+  logs.clear();
   showDetail();
 }
 
@@ -497,6 +504,9 @@ async function loadTrace(id: string): Promise<void> {
   drawTimeline();
   showLinkedFrom(id);
   void findLinkedFrom(id);
+  void logs.load(id).then((changedLines) => {
+    if (changedLines && id === state.trace) showDetail();
+  });
 }
 
 /** Shows trace `id` (or none) in the trace pane. */
