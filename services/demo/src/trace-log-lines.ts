@@ -8,9 +8,11 @@ import { wrapLine } from './line-width.ts';
 const XRAY_FIELD = 'AWS-XRAY-TRACE-ID';
 const SHOWN = ['orderId', 'skus', 'sku', 'receiveCount', 'maxReceiveCount'];
 
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /** A service's lines that belong to `traceId` (X-Ray form), in the order each was written. */
 export function linesOfTrace(lines: readonly LogLine[], traceId: string): LogLine[] {
-  return lines.filter((line) => String(line[XRAY_FIELD] ?? '').startsWith(`${traceId}@`));
+  return lines.filter((line) => text(line[XRAY_FIELD]).startsWith(`${traceId}@`));
 }
 
 function fieldsOf(line: LogLine): string {
@@ -29,13 +31,13 @@ function fieldsOf(line: LogLine): string {
 export function formatTraceLogLines(lines: readonly LogLine[]): string {
   const sorted = lines
     .map((line, i) => ({ line, i }))
-    .sort((a, b) => String(a.line.t).localeCompare(String(b.line.t)) || a.i - b.i)
+    .sort((a, b) => text(a.line.t).localeCompare(text(b.line.t)) || a.i - b.i)
     .map(({ line }) => line);
   return sorted
     .map((line) => {
-      const head = `${String(line.t ?? '').slice(11, 23)} ${String(line.service ?? '').padEnd(9)} ${String(line.level ?? '').padEnd(5)} ${line.msg} ${fieldsOf(line)}`;
+      const head = `${text(line.t).slice(11, 23)} ${text(line.service).padEnd(9)} ${text(line.level).padEnd(5)} ${line.msg} ${fieldsOf(line)}`;
       // indented after wrapping (wrapLine drops leading spaces); continuation rows sit at 6
-      return `  ${wrapLine(head.trimEnd(), 98, 4)}\n      ${XRAY_FIELD}: ${String(line[XRAY_FIELD])}`;
+      return `  ${wrapLine(head.trimEnd(), 98, 4)}\n      ${XRAY_FIELD}: ${text(line[XRAY_FIELD])}`;
     })
     .join('\n');
 }
