@@ -1,11 +1,14 @@
-// Regenerates docs/demo-output.txt, docs/service-map.png and docs/ui-trace(-dark).png: runs the demo, waits for its UI,
-// takes a screenshot of the service map in headless Chromium, then stops the demo with SIGINT.
+// Regenerates docs/demo-output.txt, docs/service-map.png, docs/ui-trace(-dark).png and
+// docs/ui-trace-logs.png: runs the demo, waits for its UI, takes screenshots in headless Chromium
+// (the poison trace's log lines are seeded first when the services sent none: docs-trace-logs.ts),
+// then stops the demo with SIGINT.
 //   node --conditions=otel-xray-source scripts/capture-docs.ts
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { chromium } from 'playwright-core';
+import { seedTraceLogs } from './docs-trace-logs.ts';
 
 const root = join(import.meta.dirname, '..');
 const demo = spawn(
@@ -68,10 +71,29 @@ for (const [scheme, file] of [
   await view.screenshot({ path: join(root, file), fullPage: true });
   await context.close();
 }
+// The poison trace's log lines under its waterfall, the last receive's segment selected.
+const poisonId = /#\/traces\/(1-[0-9a-f-]+)/.exec(poison ?? '')?.[1];
+if (poison !== undefined && poisonId !== undefined) {
+  const seeded = await seedTraceLogs(new URL(poison).origin, poisonId);
+  if (seeded > 0)
+    console.log(`seeded ${seeded} log lines for ${poisonId} (the services sent none)`);
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const view = await context.newPage();
+  await view.goto(poison);
+  await view.waitForSelector('#trace-logs .log-line', { timeout: 15_000 });
+  await view.locator('#trace-logs .log-line.level-warn').last().click();
+  // The sticky top bar would cover the card in an element screenshot.
+  await view.evaluate(() =>
+    document.querySelector<HTMLElement>('.topbar')?.style.setProperty('position', 'static'),
+  );
+  await view.waitForTimeout(500);
+  await view.locator('#trace-card').screenshot({ path: join(root, 'docs/ui-trace-logs.png') });
+  await context.close();
+}
 await browser.close();
 demo.kill('SIGINT');
 await new Promise((r) => demo.once('exit', r));
 writeFileSync(join(root, 'docs/demo-output.txt'), stripVTControlCharacters(output));
 console.log(
-  `wrote docs/service-map.png, docs/ui-trace.png, docs/ui-trace-dark.png and docs/demo-output.txt (UI was ${ui})`,
+  `wrote docs/service-map.png, docs/ui-trace.png, docs/ui-trace-dark.png, docs/ui-trace-logs.png and docs/demo-output.txt (UI was ${ui})`,
 );

@@ -11,7 +11,7 @@ const NONE: readonly StoredLogRecord[] = Object.freeze([]);
  */
 export class LogStore {
   readonly #max: number;
-  #queue: StoredLogRecord[] = [];
+  #queue: Array<StoredLogRecord | undefined> = [];
   #head = 0;
   readonly #byTrace = new Map<string, StoredLogRecord[]>();
   #nextSeq = 1;
@@ -65,7 +65,7 @@ export class LogStore {
   #dropOldest(): void {
     const r = this.#queue[this.#head];
     if (r === undefined) return;
-    this.#queue[this.#head++] = undefined as unknown as StoredLogRecord; // let it be collected
+    this.#queue[this.#head++] = undefined; // let it be collected
     if (r.traceId === undefined) return;
     const list = this.#byTrace.get(r.traceId);
     // lines of a trace arrive in global order, so the globally oldest is its trace's first

@@ -179,5 +179,5 @@ function int64(v: bigint): number | bigint {
 
 /** Bytes as lowercase hex (trace and span IDs). */
 export function hex(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('hex');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
 }

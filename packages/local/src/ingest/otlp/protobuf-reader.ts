@@ -24,8 +24,8 @@ export class ProtoReader {
 
   /** Reads a field tag: field number and wire type. */
   tag(): { field: number; wire: number } {
-    const t = this.varint();
-    return { field: Number(t >> 3n), wire: Number(t & 7n) };
+    const t = this.uint();
+    return { field: Math.floor(t / 8), wire: t % 8 };
   }
 
   /** Reads an unsigned varint (up to 64 bits). */
@@ -40,9 +40,21 @@ export class ProtoReader {
     throw new ProtobufError('varint too long');
   }
 
-  /** Reads a varint small enough for a number (enums, lengths, bools). */
+  /**
+   * Reads a varint as a number (tags, enums, lengths, bools): exact up to 2^53, which every such
+   * field is. Number arithmetic, not BigInt: this runs several times per field decoded.
+   */
   uint(): number {
-    return Number(this.varint());
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; i < 10; i++) {
+      if (this.#pos >= this.#end) throw new ProtobufError('truncated varint');
+      const byte = this.#buf[this.#pos++] as number;
+      result += (byte & 0x7f) * scale;
+      if ((byte & 0x80) === 0) return result;
+      scale *= 128;
+    }
+    throw new ProtobufError('varint too long');
   }
 
   /** Reads a fixed64 as an unsigned bigint. */
@@ -90,9 +102,10 @@ export class ProtoReader {
     return out;
   }
 
-  /** Reads a string field. */
+  /** Reads a string field (decoded in place, without copying the bytes first). */
   string(): string {
-    return Buffer.from(this.bytes()).toString('utf8');
+    const b = this.bytes();
+    return Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8');
   }
 
   /** Skips a field of the given wire type. */
