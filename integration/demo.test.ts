@@ -115,6 +115,19 @@ describe('npm run demo', () => {
         new RegExp(`The UI at ${ui} and the links above were up while the demo ran`),
       );
 
+      // the poison order's tree is followed by its log lines, each with the poison trace's ID
+      const section =
+        /── its log lines, as the services wrote them \((\d+)\):\n((?: {2}.*\n)+)/.exec(out);
+      expect(section, "the poison order's log lines").not.toBeNull();
+      const poisonId = /poison order[^\n]*\ntrace (1-[0-9a-f]{8}-[0-9a-f]{24})/.exec(out)?.[1];
+      const ids = [...section![2]!.matchAll(/AWS-XRAY-TRACE-ID: (1-[0-9a-f-]+)@[0-9a-f]{16}/g)];
+      expect(ids).toHaveLength(Number(section![1]));
+      for (const [, id] of ids) expect(id).toBe(poisonId);
+      expect(section![2]!.match(/inventory error stock check failed/g)).toHaveLength(3);
+      expect(section![2]).toMatch(
+        /inventory warn {2}last receive failed; SQS redrives the message to the DLQ/,
+      );
+
       // one screen per step: no line over 100 columns outside the trees
       expect(wideLines(out), 'lines over the width outside trace trees').toEqual([]);
       // the inferred queue does not repeat the queue path its SQS call shows

@@ -38,7 +38,12 @@ export function useOrderSystem(
     const prefix = `${suite}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
     state.system = await startSystem({
       prefix,
-      env: { AWS_XRAY_DAEMON_ADDRESS: state.xray.udpAddress, ...env },
+      env: {
+        AWS_XRAY_DAEMON_ADDRESS: state.xray.udpAddress,
+        // the services' log lines go to the same local X-Ray, as OTLP logs
+        OTEL_XRAY_LOGS_ENDPOINT: `${state.xray.endpoint}/v1/logs`,
+        ...env,
+      },
       ...options,
     });
     report(`[${suite}] system up in ${ms(performance.now() - startedAt)} (prefix ${prefix})`);

@@ -51,6 +51,20 @@ export interface StartTracingOptions {
    * (`beforeExit`), so scripts that never call `shutdownTracing()` lose nothing (default true).
    */
   handleSignals?: boolean;
+  /**
+   * Trace IDs in log records (`xrayLogFields`, `xrayWinstonFormat`, console): `true` (X-Ray
+   * `AWS-XRAY-TRACE-ID` and W3C `trace_id`/`span_id`/`trace_flags`), `'xray'`, `'w3c'`, or `false`.
+   * Env `OTEL_XRAY_LOG_CORRELATION` (`true`, `xray`, `w3c`, `false`). Default `true`.
+   */
+  logCorrelation?: boolean | 'xray' | 'w3c';
+  /** Append ` AWS-XRAY-TRACE-ID: 1-…@<segment id>` to `console` lines written in a span (env `OTEL_XRAY_LOG_CONSOLE=true`). Default false. */
+  consoleLogCorrelation?: boolean;
+  /**
+   * Send the lines written through `xrayLogDestination` as OTLP logs to this URL (e.g. the local
+   * X-Ray's `http://127.0.0.1:2000/v1/logs`). Env `OTEL_XRAY_LOGS_ENDPOINT`, then
+   * `OTEL_EXPORTER_OTLP_LOGS_ENDPOINT`. Default: not sent.
+   */
+  logsEndpoint?: string;
   /** Environment to read (default `process.env`; for tests). */
   env?: Record<string, string | undefined>;
 }

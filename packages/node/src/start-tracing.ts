@@ -22,6 +22,7 @@ import { selectInstrumentations } from './instrumentation-selection.ts';
 import { setActiveHandle, type TracingHandle } from './tracing-handle.ts';
 import { instrumentationMode } from './instrumentation/instrumentation-mode.ts';
 import { startLeanInstrumentation } from './instrumentation/lean-instrumentation.ts';
+import { setUpLogs } from './logs/logs-from-options.ts';
 
 /**
  * Wires OpenTelemetry for X-Ray in one call: a `TracerProvider` (`@opentelemetry/sdk-trace`) with X-Ray trace IDs, the
@@ -29,7 +30,8 @@ import { startLeanInstrumentation } from './instrumentation/lean-instrumentation
  * and the `X-Amzn-Trace-Id` request header on every AWS SDK v3 client) and a batch processor
  * sending to the X-Ray exporter (daemon UDP by default). Configured by options or the usual
  * env (`OTEL_SERVICE_NAME`, `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_TRACES_SAMPLER`, `OTEL_PROPAGATORS`,
- * `AWS_XRAY_DAEMON_ADDRESS`, `AWS_REGION`, `OTEL_BSP_*`). Never throws into the application.
+ * `AWS_XRAY_DAEMON_ADDRESS`, `AWS_REGION`, `OTEL_BSP_*`; for logs `OTEL_XRAY_LOG_CORRELATION`,
+ * `OTEL_XRAY_LOG_CONSOLE`, `OTEL_XRAY_LOGS_ENDPOINT`). Never throws into the application.
  * @example
  * import { startTracing } from '@otel-xray/node';
  * const tracing = startTracing({ serviceName: 'orders' });
@@ -44,6 +46,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     options.resourceAttributes,
     options.resourceDetectors,
   );
+  const logSending = setUpLogs(options, env, resource);
   const sampler = chooseSampler(options.sampler, env, resource);
   const exporter = options.spanExporter ?? new XRaySpanExporter(options.exporter);
   const handleSignals = options.handleSignals ?? true;
@@ -115,16 +118,23 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   const handle: TracingHandle = {
     provider,
     exporter,
-    forceFlush: () =>
-      provider.forceFlush().catch((error: unknown) => diag.warn('tracing flush failed', error)),
+    forceFlush: async () => {
+      await Promise.all([
+        provider.forceFlush().catch((error: unknown) => diag.warn('tracing flush failed', error)),
+        logSending?.forceFlush(),
+      ]);
+    },
     shutdown: () =>
       (stopping ??= (async () => {
         removeSignals();
         stopLean();
         await sampler.shutdown().catch(() => undefined);
-        await provider
-          .shutdown()
-          .catch((error: unknown) => diag.warn('tracing shutdown failed', error));
+        await Promise.all([
+          provider
+            .shutdown()
+            .catch((error: unknown) => diag.warn('tracing shutdown failed', error)),
+          logSending?.shutdown(),
+        ]);
       })()),
   };
   if (handleSignals) {

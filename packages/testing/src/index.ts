@@ -39,6 +39,13 @@ export {
 } from './matchers/trace-assertions.ts';
 export type { AssertionResult, EdgeExpectation } from './matchers/trace-assertions.ts';
 export { waitForTrace, TraceTimeoutError } from './trace/wait-for-trace.ts';
+export { fetchTraceLogs } from './logs/fetch-trace-logs.ts';
+export type { FetchTraceLogsOptions, TraceLogs } from './logs/fetch-trace-logs.ts';
+export type { TraceLogLine } from './logs/trace-log-line.ts';
+export type { TraceLogsExpectation } from './logs/wait-for-trace-logs.ts';
+export { checkLog } from './logs/check-log.ts';
+export type { ExpectedLog } from './logs/check-log.ts';
+export { formatLogLines } from './logs/format-log-lines.ts';
 export type { WaitForTraceOptions } from './trace/wait-for-trace.ts';
 export type { TraceExpectation } from './trace/trace-expectation.ts';
 export type { PollSchedule } from './trace/poll-schedule.ts';

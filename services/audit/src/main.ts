@@ -27,10 +27,9 @@ runConsumerService({
     seen++;
     if (orderId) setAnnotation(activeSpan(), 'order_id', orderId);
     setAnnotation(activeSpan(), 'audit_sequence', seen);
-    log(orderId ? 'order audited' : 'unknown event audited', {
-      orderId,
-      messageId: message.MessageId,
-      traceHeader: message.Attributes?.AWSTraceHeader,
-    });
+    log.info(
+      { orderId, messageId: message.MessageId, traceHeader: message.Attributes?.AWSTraceHeader },
+      orderId ? 'order audited' : 'unknown event audited',
+    );
   },
 });

@@ -11,6 +11,7 @@ import { formatMs, progressLine } from './progress.ts';
 import { createStack, PortTakenError, StackStopped, type StartedStack } from './start-stack.ts';
 import { summaryText } from './summary.ts';
 import { DEMO_ORDERS, type DemoOrder } from './traffic.ts';
+import { formatTraceLogLines, linesOfTrace } from './trace-log-lines.ts';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -61,6 +62,7 @@ async function trafficAndTrees(stack: StartedStack, client: XRayClient): Promise
     const note = i === 0 ? `  ← first tree ${formatMs(performance.now())} after start` : '';
     const link = `${TREE_LINK_LABEL}${stack.xray.endpoint}/#/traces/${s.traceId}`;
     print(`\n── ${i + 1}. [HTTP ${s.status}] ${s.order.label}${note}\n${trace.print()}\n${link}`);
+    if (s.order.logs) print(await logSection(stack, s.traceId));
   }
   await lambdaTree(stack, client, sent);
 }
@@ -80,6 +82,17 @@ async function lambdaTree(stack: StartedStack, client: XRayClient, sent: Sent[])
       `from its queue\n   (local Runtime API + SQS event-source mapping; links to each order's trace)` +
       `\n${trace.print()}\n${link}`,
   );
+}
+
+/** The lines every service wrote for `traceId`, once inventory has logged the redrive. */
+async function logSection(stack: StartedStack, traceId: string): Promise<string> {
+  const { services } = stack.system;
+  // the trace is complete when the last segment ended; its final line may still be in the pipe
+  await services.inventory
+    .waitForLog((l) => linesOfTrace([l], traceId).length > 0 && /DLQ/.test(l.msg), 5_000)
+    .catch(() => undefined);
+  const lines = Object.values(services).flatMap((s) => linesOfTrace(s.logs, traceId));
+  return `── its log lines, as the services wrote them (${lines.length}):\n${formatTraceLogLines(lines)}`;
 }
 
 /** `stopped (orders 0, …)`: how each service ended, or that none had come up. */

@@ -224,7 +224,10 @@ export function createStack(options: StackOptions): DemoStack {
           (system = track(
             startSystem({
               prefix: `demo-${Date.now().toString(36)}`,
-              env: { AWS_XRAY_DAEMON_ADDRESS: local.xray.udpAddress },
+              env: {
+                AWS_XRAY_DAEMON_ADDRESS: local.xray.udpAddress,
+                OTEL_XRAY_LOGS_ENDPOINT: `${local.xray.endpoint}/v1/logs`,
+              },
               notifications: true,
               onStep: (done, ms) => print(progressLine(done, ms)),
               onLine: options.verbose

@@ -10,6 +10,8 @@ export interface DemoOrder {
   headers?: Record<string, string>;
   /** The trace is printed once it meets this. */
   expect: TraceExpectation;
+  /** Print the services' log lines of this trace under its tree. */
+  logs?: boolean;
 }
 
 const line = (sku: string, qty = 1): { sku: string; qty: number } => ({ sku, qty });
@@ -40,6 +42,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
   {
     label: `poison order (unknown SKU): inventory faults on all ${MAX_RECEIVE_COUNT} receives, then the DLQ`,
     body: { customerId: 'c-400', customerTier: 'standard', lines: [line('sku-durian')] },
+    logs: true,
     expect: {
       until: (t) =>
         t.nodes.filter((n) => n.service === 'inventory' && n.kind === 'segment' && n.fault)

@@ -64,11 +64,18 @@ runConsumerService({
     setAnnotation(activeSpan(), 'order_id', order.id);
     if (order.customerTier) setAnnotation(activeSpan(), 'customer_tier', order.customerTier);
     setMetadata(activeSpan(), 'lines', order.lines);
+    const skus = order.lines.map((line) => line.sku);
     withSubsegment('validate_inventory', () => {
-      stock.validate(order.lines);
+      try {
+        stock.validate(order.lines);
+      } catch (err) {
+        // Logged inside validate_inventory, so the line names that subsegment.
+        log.error({ err, orderId: order.id, skus }, 'stock check failed');
+        throw err;
+      }
       stock.reserve(order.lines);
     });
     await reserveShipment(parsed.value);
-    log('stock reserved', { orderId: order.id, lines: order.lines.length });
+    log.info({ orderId: order.id, skus, lines: order.lines.length }, 'stock reserved');
   },
 });

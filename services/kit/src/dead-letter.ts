@@ -1,5 +1,6 @@
 import { SendMessageCommand, type Message, type SQSClient } from '@aws-sdk/client-sqs';
 import { activeSpan, setAnnotation } from '@otel-xray/node';
+import type { ServiceLogger } from './log.ts';
 
 /**
  * Sends a message a consumer cannot use (not JSON, missing fields) to its dead-letter queue at
@@ -39,10 +40,10 @@ export async function rejectUnusable(
   to: {
     sqs: SQSClient;
     dlqUrl: string;
-    log: (msg: string, fields?: Record<string, unknown>) => void;
+    log: ServiceLogger;
   },
 ): Promise<void> {
-  to.log('unusable message sent to the DLQ', { messageId: message.MessageId, error: reason });
+  to.log.warn({ messageId: message.MessageId, reason }, 'unusable message sent to the DLQ');
   setAnnotation(activeSpan(), 'dead_lettered', reason);
   await sendToDeadLetterQueue(to.sqs, to.dlqUrl, message, reason);
 }

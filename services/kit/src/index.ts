@@ -1,4 +1,5 @@
 export { createLogger } from './log.ts';
+export type { ServiceLogger } from './log.ts';
 export { requireEnv, intEnv } from './env.ts';
 export { startConsumer, untraced } from './consumer.ts';
 export { runConsumerService } from './consumer-service.ts';

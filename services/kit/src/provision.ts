@@ -5,6 +5,7 @@ import {
   SetQueueAttributesCommand,
 } from '@aws-sdk/client-sqs';
 import { SNSClient, CreateTopicCommand, SubscribeCommand } from '@aws-sdk/client-sns';
+import { MAX_RECEIVE_COUNT } from './receive-limit.ts';
 
 /** What {@link provision} created: ARNs, URLs and the env lines the services read. */
 export interface Provisioned {
@@ -23,8 +24,7 @@ type QueueKey =
   | 'notifications'
   | 'notificationsDlq';
 
-/** Receives before a message moves to its dead-letter queue. */
-export const MAX_RECEIVE_COUNT = 3;
+export { MAX_RECEIVE_COUNT };
 
 /**
  * Visibility timeout of the notifications queue, s: Lambda requires at least the function's

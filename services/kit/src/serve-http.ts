@@ -3,12 +3,12 @@ import { shutdownTracing } from '@otel-xray/node';
 import { shutdownDeadlineMs } from './deadline.ts';
 import { intEnv } from './env.ts';
 import { exitGracefully } from './graceful-exit.ts';
-import type { createLogger } from './log.ts';
+import type { ServiceLogger } from './log.ts';
 import { stopHttpServer, trackHttpServer } from './http-shutdown.ts';
 
 /** Options of {@link serveHttp}. */
 export interface ServeHttpOptions {
-  log: ReturnType<typeof createLogger>;
+  log: ServiceLogger;
   /** Port; default `PORT`, else any free port. */
   port?: number;
   /** Address; default `HOST`, else 127.0.0.1. */
@@ -35,15 +35,15 @@ export function serveHttp(server: Server, options: ServeHttpOptions): void {
     () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
-      log('listening', { url: `http://127.0.0.1:${port}` });
+      log.info({ url: `http://127.0.0.1:${port}` }, 'listening');
     },
   );
   exitGracefully(
     async () => {
       const stopped = await stopHttpServer(server, { deadlineMs });
-      log('http server closed', { ms: stopped.ms, cutRequests: stopped.cut, deadlineMs });
+      log.info({ ms: stopped.ms, cutRequests: stopped.cut, deadlineMs }, 'http server closed');
       await shutdownTracing();
     },
-    (msg) => log(msg),
+    (msg) => log.info(msg),
   );
 }

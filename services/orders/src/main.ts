@@ -37,11 +37,15 @@ async function placeOrder(body: unknown, req: http.IncomingMessage): Promise<[nu
     }),
   );
   orders.set(order.id, order);
-  log('order placed', {
-    orderId: order.id,
-    lines: order.lines.length,
-    traceHeader: req.headers['x-amzn-trace-id'],
-  });
+  log.info(
+    {
+      orderId: order.id,
+      skus: order.lines.map((line) => line.sku),
+      lines: order.lines.length,
+      traceHeader: req.headers['x-amzn-trace-id'],
+    },
+    'order placed',
+  );
   return [201, order];
 }
 
@@ -52,7 +56,7 @@ function markShipped(id: string, body: unknown, req: http.IncomingMessage): [num
   order.status = 'shipped';
   order.shippedAt = new Date().toISOString();
   setMetadata(activeSpan(), 'shipment', body ?? {});
-  log('order shipped', { orderId: id, traceHeader: req.headers['x-amzn-trace-id'] });
+  log.info({ orderId: id, traceHeader: req.headers['x-amzn-trace-id'] }, 'order shipped');
   return [200, order];
 }
 
@@ -80,7 +84,8 @@ const server = http.createServer((req, res) => {
     .catch((error: unknown) => {
       const bad = error instanceof SyntaxError;
       if (!bad) activeSpan().recordException(error instanceof Error ? error : String(error));
-      log(bad ? 'bad request' : 'request failed', { error: String(error) });
+      if (bad) log.warn({ err: error }, 'bad request');
+      else log.error({ err: error }, 'request failed');
       sendJson(res, bad ? 400 : 500, { error: bad ? 'invalid JSON body' : 'internal error' });
     });
 });

@@ -31,10 +31,14 @@ runConsumerService({
       line,
     });
     if (res.status >= 500) throw new Error(`orders callback failed with ${res.status}`);
-    log('shipment booked', {
-      orderId,
-      status: res.status,
-      traceHeader: message.Attributes?.AWSTraceHeader,
-    });
+    log.info(
+      {
+        orderId,
+        sku: line.sku,
+        status: res.status,
+        traceHeader: message.Attributes?.AWSTraceHeader,
+      },
+      'shipment booked',
+    );
   },
 });

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { NodeSelector } from '../trace/service-graph-view.ts';
 import type { ExpectedNode, TreeMatchOptions } from './expected-node.ts';
+import { checkLog, type ExpectedLog } from '../logs/check-log.ts';
 import {
   checkAnnotation,
   checkOneTrace,
@@ -23,6 +24,11 @@ export interface TraceMatchers<R> {
   toHaveAnnotation(key: string, value?: unknown): R;
   /** Every segment shares one trace ID and every parent link resolves. */
   toBeOneTrace(): R;
+  /**
+   * The trace (from `waitForTrace(id, { logs: true })`) or list of log lines has a line matching
+   * every given field: `service`, `level`, `message` (substring or RegExp), `segmentId`, `attributes`.
+   */
+  toHaveLog(expected: ExpectedLog): R;
 }
 
 // Typed on both vitest majors the peer range allows: vitest 5's assertions extend
@@ -44,7 +50,7 @@ declare global {
 let registered = false;
 
 /**
- * Adds `toHaveTraceTree`, `toHaveServiceGraphEdge`, `toHaveAnnotation` and `toBeOneTrace` to
+ * Adds `toHaveTraceTree`, `toHaveServiceGraphEdge`, `toHaveAnnotation`, `toBeOneTrace` and `toHaveLog` to
  * vitest's `expect`. Idempotent. Alternatively list `@otel-xray/testing/matchers` in `setupFiles`.
  *
  * @example
@@ -77,6 +83,9 @@ export function registerMatchers(): void {
     },
     toBeOneTrace(received: unknown) {
       return checkOneTrace(received);
+    },
+    toHaveLog(received: unknown, expected: ExpectedLog) {
+      return checkLog(received, expected, (a, b) => this.equals(a, b));
     },
   });
 }

@@ -13,6 +13,7 @@ import type { ExpectedNode, TreeMatchOptions } from './expected-node.ts';
 import { asList, matchTraceTree } from './match-tree.ts';
 import type { Equals } from './node-fields.ts';
 import { renderTreeDiff } from './render-tree-diff.ts';
+import { formatLogLines } from '../logs/format-log-lines.ts';
 
 /** Result shape shared with vitest's `expect.extend`. */
 export interface AssertionResult {
@@ -52,8 +53,16 @@ export function checkTraceTree(
   return {
     pass: false,
     message: () =>
-      `expected trace ${trace.id} to have this tree${options.ordered ? ' (ordered)' : ''}\n\n${renderTreeDiff(list, trace.roots, result.mismatch)}`,
+      `expected trace ${trace.id} to have this tree${options.ordered ? ' (ordered)' : ''}\n\n${renderTreeDiff(list, trace.roots, result.mismatch)}${logSection(trace)}`,
   };
+}
+
+/** The log lines of the trace's services under a failing tree (newest last), when it has them. */
+function logSection(trace: Trace): string {
+  const involved = new Set(trace.services);
+  const lines = (trace.logs ?? []).filter((l) => involved.size === 0 || involved.has(l.service));
+  if (lines.length === 0) return '';
+  return `\n\nLog lines of ${[...new Set(lines.map((l) => l.service))].join(', ')} in this trace (newest last):\n${formatLogLines(lines, 40)}`;
 }
 
 /** `toHaveServiceGraphEdge`: an edge `from → to` with enough calls (and faults, if asked). */

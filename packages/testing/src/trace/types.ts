@@ -1,6 +1,7 @@
 // The shape a trace takes once fetched: one node per segment, subsegment and inferred segment,
 // nested by parent across services. Built by build-trace.ts from BatchGetTraces output.
 import type { AnnotationValue, AwsBlock, HttpBlock } from '@otel-xray/core';
+import type { TraceLogLine } from '../logs/trace-log-line.ts';
 
 /** What a {@link TraceNode} stands for. */
 export type TraceNodeKind = 'segment' | 'subsegment';
@@ -99,4 +100,9 @@ export interface Trace {
   graph: ServiceGraphView;
   /** The tree as indented text with durations and fault/error/throttle markers. */
   print(): string;
+  /**
+   * The trace's log lines, time ascending — set by `waitForTrace(…, { logs: true })` from a local
+   * X-Ray; `toHaveLog` reads them and a failing `toHaveTraceTree` prints them.
+   */
+  logs?: TraceLogLine[];
 }

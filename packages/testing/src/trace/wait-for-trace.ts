@@ -15,6 +15,11 @@ import {
 } from './trace-target.ts';
 import type { Trace } from './types.ts';
 import {
+  endpointOf,
+  waitForTraceLogs,
+  type TraceLogsExpectation,
+} from '../logs/wait-for-trace-logs.ts';
+import {
   fetchTraceById,
   fetchTraces,
   findTraceIds,
@@ -32,6 +37,12 @@ export interface WaitForTraceOptions extends TraceExpectation, PollSchedule {
   timeoutMs?: number;
   /** For a filter: oldest trace update considered (epoch ms). Default: 5 minutes ago. */
   since?: number;
+  /**
+   * Also read the trace's log lines from the local X-Ray (`GET /_local/logs` on the `xray`
+   * endpoint) into `trace.logs`: `true`, or which services must have written lines. Waits for the
+   * lines to settle, within `timeoutMs`. Default false.
+   */
+  logs?: boolean | TraceLogsExpectation;
 }
 
 /** Thrown by {@link waitForTrace} when the expected shape did not arrive in time. */
@@ -73,7 +84,7 @@ export async function waitForTrace(
       try {
         for (const trace of await poll(client, resolved, since)) {
           const missing = missingFromTrace(trace, options);
-          if (missing.length === 0) return trace;
+          if (missing.length === 0) return await withLogs(trace, options, deadline);
           if (!best || trace.nodes.length >= best.trace.nodes.length) best = { trace, missing };
         }
         lastError = undefined;
@@ -91,6 +102,25 @@ export async function waitForTrace(
     timeoutMessage(resolved, options, Date.now() - started, polls, best, lastError),
     best?.trace,
   );
+}
+
+async function withLogs(
+  trace: Trace,
+  options: WaitForTraceOptions,
+  deadline: number,
+): Promise<Trace> {
+  if (!options.logs) return trace;
+  const endpoint = await endpointOf(options.xray);
+  if (endpoint === undefined) return Object.assign(trace, { logs: [] });
+  const expectation = options.logs === true ? {} : options.logs;
+  // The logs get at least 2 s even when the trace took most of the timeout.
+  const logs = await waitForTraceLogs(
+    endpoint,
+    trace.id,
+    expectation,
+    Math.max(deadline, Date.now() + 2_000),
+  );
+  return Object.assign(trace, { logs });
 }
 
 async function poll(client: XRayClient, target: ResolvedTarget, since: number): Promise<Trace[]> {
