@@ -113,7 +113,7 @@ export function localStackFunctionTarget(options: LocalStackTargetOptions): Func
         { client, maxWaitTime: options.activeTimeoutSeconds ?? 120, minDelay: 1, maxDelay: 2 },
         { FunctionName: resolved.name },
       );
-      if (waited.state !== 'SUCCESS')
+      if (String(waited.state) !== 'SUCCESS')
         throw new Error(`LocalStack Lambda ${resolved.name}: not Active (${waited.state})`);
     },
     async invoke(event) {
