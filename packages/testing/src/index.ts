@@ -132,3 +132,4 @@ export {
   functionDaemonAddress,
 } from './lambda/target/daemon-reach.ts';
 export { zipDirectory } from './lambda/container/zip-directory.ts';
+export { lambdaContainerOptions } from './lambda/target/lambda-container-options.ts';

@@ -5,6 +5,7 @@ import {
 } from '../../src/lambda/target/choose-target.ts';
 import { functionDaemonAddress, localXRayBind } from '../../src/lambda/target/daemon-reach.ts';
 import type { DockerProbe } from '../../src/emulator/docker-probe.ts';
+import { lambdaContainerOptions } from '../../src/lambda/target/lambda-container-options.ts';
 
 const up: DockerProbe = { reachable: true, detail: 'Docker engine at /var/run/docker.sock' };
 const down: DockerProbe = { reachable: false, detail: 'no Docker socket (/var/run/docker.sock)' };
@@ -96,5 +97,31 @@ describe('daemon reach', () => {
     });
     expect(functionDaemonAddress('localstack', '0.0.0.0:41234')).toBe('host.docker.internal:41234');
     expect(() => functionDaemonAddress('localstack', 'nowhere')).toThrow('no port');
+  });
+});
+
+describe('lambdaContainerOptions', () => {
+  it('readies LocalStack for its Lambda: the service, the Docker socket, the host gateway', () => {
+    expect(lambdaContainerOptions({})).toEqual({
+      environment: {
+        SERVICES: 'sqs,sns,lambda',
+        LAMBDA_RUNTIME_ENVIRONMENT_TIMEOUT: '60',
+        LAMBDA_DOCKER_FLAGS: '--add-host=host.docker.internal:host-gateway',
+      },
+      bindMounts: [{ source: '/var/run/docker.sock', target: '/var/run/docker.sock' }],
+    });
+  });
+
+  it('mounts the socket DOCKER_HOST names, and none for a TCP engine', () => {
+    expect(
+      lambdaContainerOptions({ DOCKER_HOST: 'unix:///run/user/1000/docker.sock' }).bindMounts,
+    ).toEqual([{ source: '/run/user/1000/docker.sock', target: '/var/run/docker.sock' }]);
+    expect(
+      lambdaContainerOptions({ DOCKER_HOST: 'tcp://10.0.0.5:2375' }).bindMounts,
+    ).toBeUndefined();
+  });
+
+  it('adds nothing (no socket mount) when the local runner is asked for', () => {
+    expect(lambdaContainerOptions({ OTEL_XRAY_LAMBDA_TARGET: 'local' })).toEqual({});
   });
 });
