@@ -26,13 +26,15 @@ export function localFunctionTarget(options: LocalTargetOptions = {}): FunctionT
   };
   return {
     kind: 'local',
+    // misuse rejects like every other failure instead of throwing synchronously
     start: (config: LocalFunctionConfig) => {
-      if (fn !== undefined) throw new Error('local function target: already started');
+      if (fn !== undefined)
+        return Promise.reject(new Error('local function target: already started'));
       const { waitTimeSeconds: _wait, ...functionOptions } = options;
       fn = startLocalFunction(config, functionOptions);
       return Promise.resolve();
     },
-    invoke: (event) => started().invoke(event),
+    invoke: async (event) => started().invoke(event),
     mapQueue: async (queueUrl: string, mapping: QueueMappingOptions = {}) => {
       sources.push(
         await startSqsEventSource({
