@@ -5,6 +5,7 @@
 // Relative imports of modules that import no workspace package by name: vitest's globalSetup loader
 // ignores the 'otel-xray-source' condition, so the local X-Ray runs as a child process (node --conditions=otel-xray-source).
 import { createGlobalSetup } from '../packages/testing/src/setup/global-setup.ts';
+import { lambdaContainerOptions } from '../packages/testing/src/lambda/target/lambda-container-options.ts';
 
 const envMode = process.env.OTEL_XRAY_EMULATOR_MODE;
 const mode =
@@ -14,4 +15,8 @@ const mode =
       ? 'external'
       : 'host';
 
-export const { setup, teardown } = createGlobalSetup({ emulator: { mode }, xray: 'process' });
+export const { setup, teardown } = createGlobalSetup({
+  // in container mode, LocalStack's own Lambda is ready for the Lambda suites (see chooseFunctionTarget)
+  emulator: { mode, container: lambdaContainerOptions(process.env) },
+  xray: 'process',
+});

@@ -3,7 +3,17 @@
 // beforeAll and stopped in afterAll, where each must exit 0 after SIGTERM.
 import { afterAll, beforeAll, expect } from 'vitest';
 import { XRayClient } from '@aws-sdk/client-xray';
-import { startLocalXRay, type LocalXRay } from '@otel-xray/testing';
+import {
+  chooseFunctionTarget,
+  functionDaemonAddress,
+  LAMBDA_TARGET_ENV,
+  localXRayBind,
+  probeDocker,
+  startedEmulatorMode,
+  startLocalXRay,
+  type LocalXRay,
+  type TargetChoice,
+} from '@otel-xray/testing';
 import { startSystem, type RunningSystem } from '@otel-xray-services/kit/system';
 
 /** What a suite uses; fields are set by the time its tests run. */
@@ -23,13 +33,15 @@ export interface OrderSystem {
 export function useOrderSystem(
   suite: string,
   env: Record<string, string> = {},
-  options: { notifications?: boolean } = {},
+  options: { notifications?: boolean; lambdaTarget?: TargetChoice } = {},
 ): OrderSystem {
+  const target = options.lambdaTarget ?? LOCAL;
   const state: { system?: RunningSystem; xray?: LocalXRay; client?: XRayClient } = {};
   let startedAt = 0;
   beforeAll(async () => {
     startedAt = performance.now();
-    state.xray = await startLocalXRay({ port: 0 });
+    // 127.0.0.1 unless a LocalStack Lambda container must reach it (see localXRayBind)
+    state.xray = await startLocalXRay({ port: 0, ...localXRayBind(target.kind) });
     state.client = new XRayClient({
       endpoint: state.xray.endpoint,
       region: process.env.AWS_REGION ?? 'us-east-1',
@@ -44,7 +56,9 @@ export function useOrderSystem(
         OTEL_XRAY_LOGS_ENDPOINT: `${state.xray.endpoint}/v1/logs`,
         ...env,
       },
-      ...options,
+      notifications: options.notifications ?? false,
+      notificationsTarget: target.kind,
+      functionDaemonAddress: functionDaemonAddress(target.kind, state.xray.udpAddress),
     });
     report(`[${suite}] system up in ${ms(performance.now() - startedAt)} (prefix ${prefix})`);
   });
@@ -78,6 +92,23 @@ export function useOrderSystem(
       return startedAt;
     },
   };
+}
+
+const LOCAL: TargetChoice = { kind: 'local', reason: 'default' };
+
+/**
+ * Where this run's Lambda suites run their function (see chooseFunctionTarget), printed once:
+ * `OTEL_XRAY_LAMBDA_TARGET`, else LocalStack's Lambda when the emulator runs in container mode and
+ * a Docker engine answers, else the local runner. Throws when `localstack` is asked without Docker.
+ */
+export async function lambdaTargetOfRun(suite: string): Promise<TargetChoice> {
+  const choice = await chooseFunctionTarget(
+    process.env[LAMBDA_TARGET_ENV],
+    startedEmulatorMode(process.env),
+    () => probeDocker(),
+  );
+  report(`[${suite}] Lambda target: ${choice.kind} (${choice.reason})`);
+  return choice;
 }
 
 /** Writes a line to the test log (stderr, so it shows in CI output). */

@@ -110,3 +110,26 @@ export { deployLocalStackLambda } from './lambda/container/deploy-localstack-lam
 export type { DeployTarget } from './lambda/container/deploy-localstack-lambda.ts';
 export { resolveFunctionConfig } from './lambda/function-config.ts';
 export type { ResolvedFunctionConfig } from './lambda/function-config.ts';
+export type {
+  FunctionTarget,
+  FunctionTargetKind,
+  QueueMappingOptions,
+  TargetInvokeResult,
+} from './lambda/target/function-target.ts';
+export { localFunctionTarget } from './lambda/target/local-target.ts';
+export type { LocalTargetOptions } from './lambda/target/local-target.ts';
+export { localStackFunctionTarget, queueArnFromUrl } from './lambda/target/localstack-target.ts';
+export type { LocalStackTargetOptions } from './lambda/target/localstack-target.ts';
+export {
+  chooseFunctionTarget,
+  startedEmulatorMode,
+  LAMBDA_TARGET_ENV,
+} from './lambda/target/choose-target.ts';
+export type { TargetChoice } from './lambda/target/choose-target.ts';
+export {
+  DOCKER_HOST_GATEWAY,
+  localXRayBind,
+  functionDaemonAddress,
+} from './lambda/target/daemon-reach.ts';
+export { zipDirectory } from './lambda/container/zip-directory.ts';
+export { lambdaContainerOptions } from './lambda/target/lambda-container-options.ts';

@@ -72,7 +72,7 @@ async function lambdaTree(stack: StartedStack, client: XRayClient, sent: Sent[])
   const first = sent.find((s) => s.orderId !== undefined);
   if (first?.orderId === undefined || stack.system.notifications === undefined) return;
   const batch = await batchWithOrder(stack.system, first.orderId);
-  await stack.system.notifications.function.flush();
+  await stack.system.notifications.flush();
   const traceId = batch.result.traceId;
   const trace = await waitForTrace(traceId, { xray: client, timeoutMs: 30_000, segments: 2 });
   const n = batch.records.length;

@@ -4,6 +4,7 @@ import {
   startNotificationsFunction,
   type NotificationsFunction,
 } from './notifications-function.ts';
+import type { FunctionTargetKind } from '@otel-xray/testing';
 import { provision, type Provisioned } from './provision.ts';
 import { inheritedEnv } from './service-env.ts';
 import {
@@ -42,6 +43,13 @@ export interface StartSystemOptions {
    * event-source mapping on its queue). Off by default: each batch is a trace of its own.
    */
   notifications?: boolean;
+  /** Where the notifications function runs (see chooseFunctionTarget). Default `local`. */
+  notificationsTarget?: FunctionTargetKind;
+  /**
+   * `AWS_XRAY_DAEMON_ADDRESS` of the function; default the services' (`env`). A LocalStack Lambda
+   * container needs the Docker host gateway's address (see functionDaemonAddress).
+   */
+  functionDaemonAddress?: string;
 }
 
 /** The running system. */
@@ -113,7 +121,9 @@ export async function startSystem(options: StartSystemOptions): Promise<RunningS
       ? step('notifications function polling its queue', async () => {
           const fn = await startNotificationsFunction({
             queueUrl: provisioned.queues.notifications.url,
-            daemonAddress: baseEnv.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000',
+            daemonAddress:
+              options.functionDaemonAddress ?? baseEnv.AWS_XRAY_DAEMON_ADDRESS ?? '127.0.0.1:2000',
+            target: options.notificationsTarget ?? 'local',
             onLine: (line) => options.onLine?.('notifications', line, 'stdout'),
           });
           started.push(fn);

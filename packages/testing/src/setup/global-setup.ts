@@ -77,6 +77,8 @@ export function createGlobalSetup(options: GlobalSetupOptions = {}): GlobalSetup
     }
     const region = emulator?.region ?? process.env.AWS_REGION ?? 'us-east-1';
     process.env.AWS_REGION = region;
+    // which emulator actually ran (auto resolved), for the Lambda target choice in the suites
+    if (emulator) process.env.OTEL_XRAY_EMULATOR_STARTED_MODE = emulator.mode;
     if (emulator?.endpoint) {
       process.env.AWS_ENDPOINT_URL = emulator.endpoint;
       process.env.AWS_ACCESS_KEY_ID ??= 'test'; // emulators accept any credentials
