@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { localFunctionTarget, localStackFunctionTarget } from '@otel-xray/testing';
 import type { FunctionTarget, FunctionTargetKind, SqsBatchReport } from '@otel-xray/testing';
+import { notificationsZip } from './notifications-bundle.ts';
 
 /** Name of the function (and of its X-Ray segments). */
 export const NOTIFICATIONS_FUNCTION = 'notifications';
@@ -37,7 +38,7 @@ export interface NotificationsOptions {
 
 const taskRoot = fileURLToPath(new URL('../../notifications/', import.meta.url));
 
-function makeTarget(options: NotificationsOptions): FunctionTarget {
+async function makeTarget(options: NotificationsOptions): Promise<FunctionTarget> {
   if (options.target === 'localstack') {
     const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL;
     if (!endpoint) throw new Error('the localstack Lambda target needs AWS_ENDPOINT_URL');
@@ -45,6 +46,8 @@ function makeTarget(options: NotificationsOptions): FunctionTarget {
       endpoint,
       region: options.region ?? process.env.AWS_REGION ?? 'us-east-1',
       daemonAddress: options.daemonAddress,
+      // one bundled index.mjs: the container has no type stripping and no workspace node_modules
+      zip: await notificationsZip(),
     });
   }
   let pending = '';
@@ -62,7 +65,7 @@ function makeTarget(options: NotificationsOptions): FunctionTarget {
 export async function startNotificationsFunction(
   options: NotificationsOptions,
 ): Promise<NotificationsFunction> {
-  const target = makeTarget(options);
+  const target = await makeTarget(options);
   const batches: SqsBatchReport[] = [];
   try {
     await target.start({
