@@ -2,6 +2,7 @@
 // segment, every change is written to the fragment, back/forward restore the previous state, and a
 // trace ID typed or pasted into the filter box opens that trace. Screenshots go to
 // .test-output/ui/.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -226,6 +227,24 @@ describe('web UI URLs', () => {
         .toBe('service("billing")');
       await expect.poll(listIds, POLL).toEqual([billing.traceId]);
       await expect.poll(shownTrace, POLL).toBe(billing.traceId);
+    });
+
+    it('settles on the list it went forward to when the list in between had not answered yet', async () => {
+      // The list of the state in between answers late, so back and forward both come before it.
+      await page.route('**/_local/TraceList', async (route) => {
+        if (!(route.request().postData() ?? '').includes('billing')) await sleep(1500);
+        await route.continue();
+      });
+      try {
+        await page.goBack();
+        await expect.poll(shownTrace, POLL).toBe(order.traceId);
+        await page.goForward();
+        await expect.poll(hash, POLL).toBe('#/?filter=service("billing")');
+        await expect.poll(listIds, POLL).toEqual([billing.traceId]);
+        await expect.poll(shownTrace, POLL).toBe(billing.traceId);
+      } finally {
+        await page.unroute('**/_local/TraceList');
+      }
     });
   });
 

@@ -659,7 +659,13 @@ async function refresh(): Promise<void> {
   // A new list is read whatever the counter says: asked for beside it, not after it. The counter
   // is asked first, so a document stored in between makes the next poll reload, never the reverse.
   const storeState = getStoreState();
-  const certain = state.unreachable || state.loaded.list !== listKey || state.points === undefined;
+  // `listed` is false after the query changed: back/forward can return to the list last loaded
+  // while the one in between was never taken, and the pane must still settle on this list.
+  const certain =
+    state.unreachable ||
+    !state.listed ||
+    state.loaded.list !== listKey ||
+    state.points === undefined;
   let listed = certain ? getTraceList(request) : undefined;
   const store = await storeState;
   const version = store.ok ? store.value.version : undefined;
