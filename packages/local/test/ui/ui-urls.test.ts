@@ -243,7 +243,8 @@ describe('web UI URLs', () => {
         await expect.poll(listIds, POLL).toEqual([billing.traceId]);
         await expect.poll(shownTrace, POLL).toBe(billing.traceId);
       } finally {
-        await page.unroute('**/_local/TraceList');
+        // waits for the delayed handlers still running, so none answers after the test
+        await page.unrouteAll({ behavior: 'wait' });
       }
     });
   });
