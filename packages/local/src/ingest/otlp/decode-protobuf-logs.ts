@@ -1,34 +1,27 @@
-import { anyValue, hex, keyValue } from './decode-protobuf.ts';
+import {
+  anyValue,
+  decodeExportRequest,
+  hex,
+  keyValue,
+  resourceAttributes,
+} from './decode-protobuf.ts';
 import { emptyLogRecord, type OtlpLogRecord, type OtlpResourceLogs } from './otlp-log-model.ts';
-import { ProtoReader } from './protobuf-reader.ts';
+import type { ProtoReader } from './protobuf-reader.ts';
 
 /**
  * Decodes a protobuf `ExportLogsServiceRequest` (opentelemetry-proto collector/logs/v1).
  * Unknown fields are skipped; malformed input throws `ProtobufError`.
  */
 export function decodeProtobufLogs(buf: Uint8Array): OtlpResourceLogs[] {
-  const out: OtlpResourceLogs[] = [];
-  const r = new ProtoReader(buf);
-  while (r.more()) {
-    const { field, wire } = r.tag();
-    if (field === 1 && wire === 2) out.push(resourceLogs(r.sub()));
-    else r.skip(wire);
-  }
-  return out;
+  return decodeExportRequest(buf, resourceLogs);
 }
 
 function resourceLogs(r: ProtoReader): OtlpResourceLogs {
   const result: OtlpResourceLogs = { resource: {}, records: [] };
   while (r.more()) {
     const { field, wire } = r.tag();
-    if (field === 1 && wire === 2) {
-      const res = r.sub();
-      while (res.more()) {
-        const t = res.tag();
-        if (t.field === 1 && t.wire === 2) keyValue(res.sub(), result.resource, 0);
-        else res.skip(t.wire);
-      }
-    } else if (field === 2 && wire === 2) scopeLogs(r.sub(), result.records);
+    if (field === 1 && wire === 2) resourceAttributes(r.sub(), result.resource);
+    else if (field === 2 && wire === 2) scopeLogs(r.sub(), result.records);
     else r.skip(wire);
   }
   return result;

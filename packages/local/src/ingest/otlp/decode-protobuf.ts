@@ -8,28 +8,36 @@ const MAX_DEPTH = 32;
  * Unknown fields are skipped; malformed input throws {@link ProtobufError}.
  */
 export function decodeProtobufTraces(buf: Uint8Array): OtlpResourceSpans[] {
-  const out: OtlpResourceSpans[] = [];
+  return decodeExportRequest(buf, resourceSpans);
+}
+
+/** The repeated field 1 of an OTLP export request (resource spans, resource logs), each decoded. */
+export function decodeExportRequest<T>(buf: Uint8Array, decode: (r: ProtoReader) => T): T[] {
+  const out: T[] = [];
   const r = new ProtoReader(buf);
   while (r.more()) {
     const { field, wire } = r.tag();
-    if (field === 1 && wire === 2) out.push(resourceSpans(r.sub()));
+    if (field === 1 && wire === 2) out.push(decode(r.sub()));
     else r.skip(wire);
   }
   return out;
+}
+
+/** A `Resource` message: its attributes into `into`. */
+export function resourceAttributes(r: ProtoReader, into: OtlpAttributes): void {
+  while (r.more()) {
+    const t = r.tag();
+    if (t.field === 1 && t.wire === 2) keyValue(r.sub(), into, 0);
+    else r.skip(t.wire);
+  }
 }
 
 function resourceSpans(r: ProtoReader): OtlpResourceSpans {
   const result: OtlpResourceSpans = { resource: {}, spans: [] };
   while (r.more()) {
     const { field, wire } = r.tag();
-    if (field === 1 && wire === 2) {
-      const res = r.sub();
-      while (res.more()) {
-        const t = res.tag();
-        if (t.field === 1 && t.wire === 2) keyValue(res.sub(), result.resource, 0);
-        else res.skip(t.wire);
-      }
-    } else if (field === 2 && wire === 2) scopeSpans(r.sub(), result.spans);
+    if (field === 1 && wire === 2) resourceAttributes(r.sub(), result.resource);
+    else if (field === 2 && wire === 2) scopeSpans(r.sub(), result.spans);
     else r.skip(wire);
   }
   return result;
