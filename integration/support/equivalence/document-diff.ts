@@ -1,0 +1,60 @@
+// The differences between two runs, one line each, readable without the documents at hand:
+// which trace, which entity, which field, and both values.
+
+/** Trace key → entity path → document (see comparable-run.ts). */
+type Run = ReadonlyMap<string, ReadonlyMap<string, unknown>>;
+
+/** Names of the two runs in the lines (`lean`, `otel`). */
+export type RunNames = readonly [string, string];
+
+/** One line per trace or entity found in one run only, and per field whose values differ. */
+export function diffRuns(a: Run, b: Run, names: RunNames): string[] {
+  const lines: string[] = [];
+  for (const key of union(a.keys(), b.keys())) {
+    const ta = a.get(key);
+    const tb = b.get(key);
+    if (ta === undefined || tb === undefined) {
+      lines.push(`trace "${key}": only in ${ta === undefined ? names[1] : names[0]}`);
+      continue;
+    }
+    for (const path of union(ta.keys(), tb.keys())) {
+      const where = `${key} › ${path}`;
+      if (!ta.has(path) || !tb.has(path)) {
+        lines.push(`${where}: only in ${ta.has(path) ? names[0] : names[1]}`);
+        continue;
+      }
+      for (const [field, va, vb] of fieldDiffs(ta.get(path), tb.get(path), []))
+        lines.push(
+          `${where}: ${field || '(document)'}: ${names[0]} ${show(va)} | ${names[1]} ${show(vb)}`,
+        );
+    }
+  }
+  return lines;
+}
+
+const ABSENT = Symbol('absent');
+
+function fieldDiffs(a: unknown, b: unknown, at: string[]): Array<[string, unknown, unknown]> {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    return union(Object.keys(a), Object.keys(b)).flatMap((k) =>
+      fieldDiffs(k in a ? a[k] : ABSENT, k in b ? b[k] : ABSENT, [...at, k]),
+    );
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    return a.flatMap((item, i) => fieldDiffs(item, b[i], [...at, String(i)]));
+  }
+  const same = a === ABSENT || b === ABSENT ? a === b : JSON.stringify(a) === JSON.stringify(b);
+  return same ? [] : [[at.join('.'), a, b]];
+}
+
+function show(value: unknown): string {
+  return value === ABSENT ? '(absent)' : JSON.stringify(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function union<T>(a: Iterable<T>, b: Iterable<T>): T[] {
+  return [...new Set([...a, ...b])];
+}
