@@ -33,10 +33,12 @@ export function traceHeaderMiddleware<
   Input extends object,
   Output extends object,
 >(): BuildMiddleware<Input, Output> {
+  // Read once per client: Lambda's function name does not change while the process lives.
+  const inLambda = Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME);
   return (next, _context: HandlerExecutionContext) => (args) => {
     try {
       const headers = requestHeaders(args.request);
-      if (headers !== undefined) setTraceHeader(headers);
+      if (headers !== undefined) setTraceHeader(headers, inLambda);
     } catch (error) {
       diag.debug('@otel-xray/propagation: could not set X-Amzn-Trace-Id', error);
     }
@@ -69,7 +71,7 @@ function requestHeaders(request: unknown): Record<string, string> | undefined {
     : undefined;
 }
 
-function setTraceHeader(headers: Record<string, string>): void {
+function setTraceHeader(headers: Record<string, string>, inLambda: boolean): void {
   let existing: string | undefined;
   const spellings: string[] = [];
   for (const key of Object.keys(headers)) {
@@ -80,14 +82,9 @@ function setTraceHeader(headers: Record<string, string>): void {
   }
   // In Lambda the SDK's recursion-detection middleware (build step, low priority: after this one)
   // would copy _X_AMZN_TRACE_ID into an absent header; merge it here so its Lineage survives.
-  existing ??= lambdaTraceHeader();
+  if (inLambda) existing ??= process.env._X_AMZN_TRACE_ID || undefined;
   const value = traceHeaderForContext(api.active(), existing);
   if (value === undefined) return;
   for (const key of spellings) delete headers[key];
   headers['X-Amzn-Trace-Id'] = value;
-}
-
-function lambdaTraceHeader(): string | undefined {
-  if (!process.env.AWS_LAMBDA_FUNCTION_NAME) return undefined;
-  return process.env._X_AMZN_TRACE_ID || undefined;
 }
