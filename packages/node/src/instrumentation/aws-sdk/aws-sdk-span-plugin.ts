@@ -21,6 +21,7 @@ import type {
   InitializeMiddleware,
   Pluggable,
 } from '@smithy/types';
+import type { AwsSdkClient } from '../../aws-sdk-plugin-instrumentation.ts';
 import type { AwsSdkCall, ServiceExtension } from './aws-sdk-call.ts';
 import {
   commandNameOf,
@@ -55,11 +56,6 @@ interface ClientState {
   region: string | undefined;
 }
 
-/** An AWS SDK v3 client, as far as the plugin reads it. */
-export interface AwsSdkClientLike {
-  config?: unknown;
-}
-
 /**
  * The plugin that traces every command `client` sends: a CLIENT/PRODUCER/CONSUMER span named and
  * attributed as `@opentelemetry/instrumentation-aws-sdk` 0.79 does it, active while the rest of
@@ -68,7 +64,7 @@ export interface AwsSdkClientLike {
  */
 export function awsSdkSpanPlugin(
   tracer: Tracer,
-  client: AwsSdkClientLike,
+  client: AwsSdkClient,
 ): Pluggable<object, object> {
   const config = (typeof client.config === 'object' ? client.config : undefined) as
     Record<string, unknown> | undefined;
