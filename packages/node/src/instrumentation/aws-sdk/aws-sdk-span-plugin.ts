@@ -62,10 +62,7 @@ interface ClientState {
  * the stack runs, the trace context written into SQS/SNS message attributes and Lambda's
  * `ClientContext`. Never throws into the application.
  */
-export function awsSdkSpanPlugin(
-  tracer: Tracer,
-  client: AwsSdkClient,
-): Pluggable<object, object> {
+export function awsSdkSpanPlugin(tracer: Tracer, client: AwsSdkClient): Pluggable<object, object> {
   const config = (typeof client.config === 'object' ? client.config : undefined) as
     Record<string, unknown> | undefined;
   const serviceId = config?.serviceId;
