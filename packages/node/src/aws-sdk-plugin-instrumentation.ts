@@ -6,13 +6,22 @@ import {
 } from '@opentelemetry/instrumentation';
 import type { Pluggable } from '@smithy/types';
 
+/** An AWS SDK v3 client as a plugin factory sees it: its resolved `config` (`serviceId`, `region`…). */
+export interface AwsSdkClient {
+  config?: unknown;
+}
+
+/** A plugin, or a function that makes one for a given client (for per-client state). */
+export type AwsSdkPlugin =
+  Pluggable<object, object> | ((client: AwsSdkClient) => Pluggable<object, object>);
+
 /** Config of {@link AwsSdkPluginInstrumentation}. */
 export interface AwsSdkPluginInstrumentationConfig extends InstrumentationConfig {
   /** Plugins installed on every AWS SDK v3 client (once per client, at its first `send`). */
-  plugins: Array<Pluggable<object, object>>;
+  plugins: AwsSdkPlugin[];
 }
 
-interface SmithyClient {
+interface SmithyClient extends AwsSdkClient {
   middlewareStack: { use(plugin: Pluggable<object, object>): void };
 }
 type Send = (this: SmithyClient, ...args: unknown[]) => unknown;
@@ -21,7 +30,8 @@ const ORIGINAL = Symbol('otel-xray.original-send');
 
 /**
  * Installs middleware plugins on every AWS SDK v3 client without touching application code —
- * how `@otel-xray/node` puts the `X-Amzn-Trace-Id` request header on SQS and SNS calls. It wraps
+ * how `@otel-xray/node` puts the `X-Amzn-Trace-Id` request header on SQS and SNS calls, and, in
+ * the `lean` instrumentation mode, the middleware that makes the SDK spans. It wraps
  * the smithy `Client.prototype.send` (in `@smithy/core` ≥ 3.24 and the older `@smithy/smithy-client`),
  * as `@opentelemetry/instrumentation-aws-sdk` does, and calls `middlewareStack.use()` once per client.
  */
@@ -67,7 +77,7 @@ export class AwsSdkPluginInstrumentation extends InstrumentationBase<AwsSdkPlugi
     this.#installed.add(client);
     for (const plugin of this.getConfig().plugins) {
       try {
-        client.middlewareStack.use(plugin);
+        client.middlewareStack.use(typeof plugin === 'function' ? plugin(client) : plugin);
       } catch (error) {
         this._diag.warn('could not install an AWS SDK plugin', error);
       }

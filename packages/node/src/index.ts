@@ -7,7 +7,11 @@ export type { ProcessMessageOptions, SqsMessageLike } from './process-message.ts
 export { detectAwsEnvironment } from './aws-environment.ts';
 export type { AwsEnvironmentProbe } from './aws-environment.ts';
 export { AwsSdkPluginInstrumentation } from './aws-sdk-plugin-instrumentation.ts';
-export type { AwsSdkPluginInstrumentationConfig } from './aws-sdk-plugin-instrumentation.ts';
+export type {
+  AwsSdkPluginInstrumentationConfig,
+  AwsSdkPlugin,
+  AwsSdkClient,
+} from './aws-sdk-plugin-instrumentation.ts';
 export { propagatorFromEnv } from './propagators.ts';
 export { sqsReceiveInput } from './sqs-helpers.ts';
 export type { SqsReceiveInput } from './sqs-helpers.ts';

@@ -22,6 +22,7 @@ import { selectInstrumentations } from './instrumentation-selection.ts';
 import { setActiveHandle, type TracingHandle } from './tracing-handle.ts';
 import { instrumentationMode } from './instrumentation/instrumentation-mode.ts';
 import { startLeanInstrumentation } from './instrumentation/lean-instrumentation.ts';
+import { awsSdkSpanPlugin } from './instrumentation/aws-sdk/aws-sdk-span-plugin.ts';
 import { setUpLogs } from './logs/logs-from-options.ts';
 
 /**
@@ -81,7 +82,9 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   });
   const instrumentations: Instrumentation[] = [...(options.instrumentations ?? [])];
   let stopLean = (): void => {};
-  if (instrumentationMode(options.instrumentation, env.OTEL_XRAY_INSTRUMENTATION) === 'lean') {
+  const lean =
+    instrumentationMode(options.instrumentation, env.OTEL_XRAY_INSTRUMENTATION) === 'lean';
+  if (lean) {
     // diagnostics_channel: no patching, so load order and ESM do not matter for http and fetch.
     stopLean = startLeanInstrumentation({
       tracer: provider.getTracer('@otel-xray/node'),
@@ -101,13 +104,23 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     if (selected.has('undici')) instrumentations.push(new UndiciInstrumentation());
   }
   if (selected.has('aws-sdk')) {
-    instrumentations.push(
-      new AwsInstrumentation({
-        ...xrayAwsSdkHooks(),
-        sqsExtractContextPropagationFromPayload: true,
-      }),
-      new AwsSdkPluginInstrumentation({ plugins: [xrayTraceHeaderPlugin()] }),
-    );
+    if (lean) {
+      // Our span middleware, one per client: no per-call patching of the middleware stack.
+      const tracer = provider.getTracer('@otel-xray/node');
+      instrumentations.push(
+        new AwsSdkPluginInstrumentation({
+          plugins: [(client) => awsSdkSpanPlugin(tracer, client), xrayTraceHeaderPlugin()],
+        }),
+      );
+    } else {
+      instrumentations.push(
+        new AwsInstrumentation({
+          ...xrayAwsSdkHooks(),
+          sqsExtractContextPropagationFromPayload: true,
+        }),
+        new AwsSdkPluginInstrumentation({ plugins: [xrayTraceHeaderPlugin()] }),
+      );
+    }
   }
   // Only patching instrumentations (aws-sdk, otel http) need the loader hook.
   if ((options.esmHook ?? true) && instrumentations.length > 0) registerEsmHook(instrumentations);
