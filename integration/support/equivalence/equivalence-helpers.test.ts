@@ -150,3 +150,26 @@ describe('diffRuns', () => {
     });
   });
 });
+
+describe('diffRuns on exception stacks', () => {
+  const sdk = [
+    { path: 'protocols/index.js', line: 917, label: 'AwsQueryProtocol.handleError' },
+    { path: 'client/index.js', line: 138, label: 'async' },
+  ];
+  const awaiting = [
+    { path: 'aws-sdk-span-plugin.ts', line: 138, label: 'async tracedCall' },
+    { path: 'main.ts', line: 32, label: 'async placeOrder' },
+  ];
+  const runOf = (stack: unknown[]): Map<string, Map<string, unknown>> =>
+    new Map([['fault: orders', new Map([['orders', { cause: { exceptions: [{ stack }] } }]])]]);
+
+  it('accepts a lean stack that goes on with awaiting frames only', () => {
+    expect(diffRuns(runOf([...sdk, ...awaiting]), runOf(sdk), ['lean', 'otel'])).toEqual([]);
+  });
+
+  it('reports extra frames that are not awaiting ones, and a longer otel stack', () => {
+    const extra = [...sdk, { path: 'main.ts', line: 9, label: 'placeOrder' }];
+    expect(diffRuns(runOf(extra), runOf(sdk), ['lean', 'otel'])).toHaveLength(1);
+    expect(diffRuns(runOf(sdk), runOf([...sdk, ...awaiting]), ['lean', 'otel'])).toHaveLength(1);
+  });
+});
