@@ -105,19 +105,29 @@ describe('openDataFile', () => {
         expect(error.message).toContain('no permission to read and write it');
         return;
       }
-      // root may write anything: open it as an unprivileged user instead
-      chmodSync(dir, 0o755);
+      // root may write anything: open it as root without the capabilities that override file
+      // permissions (setpriv, util-linux). Not as another user: that user may not reach a checkout
+      // under a private directory (mktemp -d is 0700), nor the Node binary in it.
       const opener = join(import.meta.dirname, '..', '..', 'src', 'store', 'open-data-file.ts');
       const script =
         `import { openDataFile } from ${JSON.stringify(opener)};` +
         `openDataFile(${JSON.stringify(path)}).then(() => console.log('opened'),` +
         ` (e) => console.log(e.code + ': ' + e.message));`;
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
-        uid: 65534,
-        gid: 65534,
-        encoding: 'utf8',
-      });
-      expect(run.stdout).toContain('unusable: ');
+      const caps = 'dac_override,dac_read_search';
+      const run = spawnSync(
+        'setpriv',
+        [
+          `--bounding-set=-${caps.replace(',', ',-')}`,
+          `--inh-caps=-${caps.replace(',', ',-')}`,
+          process.execPath,
+          '--input-type=module',
+          '-e',
+          script,
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(run.error, 'setpriv (util-linux) runs').toBeUndefined();
+      expect(run.stdout, run.stderr).toContain('unusable: ');
       expect(run.stdout).toContain('no permission to read and write it');
     });
   });
