@@ -9,7 +9,7 @@ import { planMetadata } from './doc-plan.ts';
 import { isPlainJsonText, jsonValue } from './json-text.ts';
 import { keyInfo } from './key-info.ts';
 import { memberKey } from './member-key.ts';
-import { membersJson } from './members-json.ts';
+import { MembersWriter } from './members-writer.ts';
 import { metadataJson } from './metadata-plan.ts';
 
 const FLAGS = [
@@ -22,39 +22,50 @@ const FLAGS = [
   ',"fault":false,"error":true,"throttle":true',
   ',"fault":true,"error":true,"throttle":true',
 ];
-const REQUEST_FIELDS = ['x_forwarded_for', 'method', 'url', 'user_agent', 'client_ip'];
-const REQUEST_KEYS = REQUEST_FIELDS.map(memberKey);
+const XFF = memberKey('x_forwarded_for');
+const METHOD = memberKey('method');
+const URL = memberKey('url');
+const USER_AGENT = memberKey('user_agent');
+const CLIENT_IP = memberKey('client_ip');
+const CONNECTION_STRING = memberKey('connection_string');
+const SANITIZED_QUERY = memberKey('sanitized_query');
+const DATABASE_TYPE = memberKey('database_type');
+const USER = memberKey('user');
+const writer = new MembersWriter();
 
 /** The `http` block in makeHttp's field order (http-block.ts). */
 function httpJson(http: HttpBlock): string {
   const { request, response } = http;
   // makeHttp always writes both.
   if (request === undefined || response === undefined) return `,"http":${JSON.stringify(http)}`;
-  const out = membersJson(',"http":{"request":{', true, REQUEST_KEYS, request, REQUEST_FIELDS, '}');
+  writer.start(',"http":{"request":{', true);
+  writer.add(XFF, request.x_forwarded_for);
+  writer.add(METHOD, request.method);
+  writer.add(URL, request.url);
+  writer.add(USER_AGENT, request.user_agent);
+  writer.add(CLIENT_IP, request.client_ip);
+  const out = writer.end('}');
   const length = jsonValue(response.content_length);
   if (response.status === undefined) return `${out},"response":{"content_length":${length}}}`;
   return `${out},"response":{"status":${jsonValue(response.status)},"content_length":${length}}}`;
 }
 
-const SQL_FIELDS = ['connection_string', 'url', 'sanitized_query', 'database_type', 'user'];
-const SQL_KEYS = SQL_FIELDS.map(memberKey);
-
 /** The `sql` block in makeSql's field order (sql-block.ts). */
 function sqlJson(sql: SqlBlock): string {
-  return membersJson(',"sql":{', true, SQL_KEYS, sql, SQL_FIELDS, '}');
+  writer.start(',"sql":{', true);
+  writer.add(CONNECTION_STRING, sql.connection_string);
+  writer.add(URL, sql.url);
+  writer.add(SANITIZED_QUERY, sql.sanitized_query);
+  writer.add(DATABASE_TYPE, sql.database_type);
+  writer.add(USER, sql.user);
+  return writer.end('}');
 }
 
 /** Annotations in their object order (an object lists index-like keys first). */
 function annotationsJson(annotations: Record<string, AnnotationValue>): string {
-  const keys = Object.keys(annotations);
-  return membersJson(
-    ',"annotations":{',
-    true,
-    keys.map((key) => keyInfo(key).member),
-    annotations,
-    keys,
-    '}',
-  );
+  writer.start(',"annotations":{', true);
+  for (const key of Object.keys(annotations)) writer.add(keyInfo(key).member, annotations[key]);
+  return writer.end('}');
 }
 
 /** `JSON.stringify(docObject(plan))`. */
