@@ -5,7 +5,7 @@ import * as C from './attribute-codes.ts';
 import { SLOT_COUNT } from './attribute-slots.ts';
 import { int, str } from './attribute-values.ts';
 import type { KeyInfo } from './key-info.ts';
-import { keyInfo } from './key-info.ts';
+import { keyInfos } from './key-sequence.ts';
 
 /** What one pass over the attributes found. `undefined` means "key absent" (Go map presence). */
 export interface AttributeScan {
@@ -47,8 +47,8 @@ export interface AttributeScan {
   dbNamespace: string;
   dbQueryText: string;
   userName: string;
-  /** Facts of each key (same order as the keys). */
-  infos: KeyInfo[];
+  /** Facts of each key (same order as the keys; shared, read-only). */
+  infos: readonly KeyInfo[];
   /** Value of each key (same order as the keys). */
   values: unknown[];
   /** Values of the keys read by name (attribute-slots.ts); {@link ABSENT} when the key is absent. */
@@ -122,15 +122,14 @@ export function scanAttributes(
     dbNamespace: '',
     dbQueryText: '',
     userName: '',
-    infos: new Array<KeyInfo>(keys.length),
+    infos: keyInfos(keys),
     values: new Array<unknown>(keys.length),
     slots: NO_SLOTS.slice(),
   };
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string;
     const value = attrs[key];
-    const info = keyInfo(key);
-    s.infos[k] = info;
+    const info = s.infos[k] as KeyInfo;
     s.values[k] = value;
     if (info.slot >= 0) s.slots[info.slot] = value;
     const code = info.code;

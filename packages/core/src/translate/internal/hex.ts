@@ -33,3 +33,17 @@ export function xrayTraceId(traceId: unknown): string | undefined {
   lastXRay = flat(`1-${hex.slice(0, 8)}-${hex.slice(8)}`);
   return lastXRay;
 }
+
+let lastParentRaw = '';
+let lastParent = '';
+
+/** `hexId(id, 16)` for a parent span id: siblings arrive together, so remember the last valid one. */
+export function parentHexId(id: string): string | undefined {
+  if (id === lastParentRaw) return lastParent;
+  const hex = hexId(id, 16);
+  if (hex !== undefined) {
+    lastParentRaw = id;
+    lastParent = hex;
+  }
+  return hex;
+}
