@@ -150,9 +150,12 @@ function decide(
   };
 }
 
+/** Routes kept per shape (spans of one shape are seen in a few contexts: segment or subsegment, …). */
+const MAX_ROUTES = 4;
+
 /**
  * The route of a shape's keys in `ctx` (which must have no `exclude` and `indexAll` off), reused from
- * the shape when its last route was decided in the same context.
+ * the shape when one of its routes was decided in the same context.
  */
 export function keyRoute(
   shape: KeyShape,
@@ -160,9 +163,13 @@ export function keyRoute(
   allowDot: boolean,
   withResource: boolean,
 ): KeyRoute {
-  const last = shape.route as KeyRoute | undefined;
-  if (last !== undefined && fits(last, ctx, allowDot, withResource)) return last;
+  const routes = shape.routes as KeyRoute[];
+  for (let i = 0; i < routes.length; i++) {
+    const route = routes[i] as KeyRoute;
+    if (fits(route, ctx, allowDot, withResource)) return route;
+  }
   const route = decide(shape, ctx, allowDot, withResource);
-  shape.route = route;
+  if (routes.length >= MAX_ROUTES) routes.shift();
+  routes.push(route);
   return route;
 }

@@ -1,6 +1,6 @@
 // The facts of a whole attribute key sequence (its "shape"), reused while spans repeat it: spans of one
 // instrumentation set the same keys in the same order, so comparing the keys (internalized strings,
-// compared by pointer) is cheaper than a lookup per key. One shape is kept per first key. Besides each
+// compared by pointer) is cheaper than a lookup per key. A few shapes are kept per first key. Besides each
 // key's facts, a shape knows where each slot's key sits and which keys a block consumes, so a span's
 // scan only reads values; xray-attributes.ts caches its routing of the keys on it.
 import { SLOT_COUNT } from './attribute-slots.ts';
@@ -17,13 +17,15 @@ export interface KeyShape {
   coded: Int32Array;
   /** Some key starts with `aws.xray.metadata.` (its value decides where it goes). */
   hasMetadataNamespace: boolean;
-  /** Where the keys went for the last span of this shape (xray-attributes.ts), reused when it applies. */
-  route: unknown;
+  /** Where the keys went for spans of this shape (attribute-route.ts), reused when one applies. */
+  routes: unknown[];
 }
 
-const MAX_SHAPES = 256;
+const MAX_FIRST_KEYS = 256;
+/** Shapes kept per first key (instrumentations share first keys such as `rpc.system`). */
+const MAX_PER_FIRST_KEY = 8;
 const MAX_KEYS = 128;
-const shapes = new Map<string, KeyShape>();
+const shapes = new Map<string, KeyShape[]>();
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -48,7 +50,7 @@ function computeShape(keys: readonly string[]): KeyShape {
     slotIndex,
     coded: Int32Array.from(coded),
     hasMetadataNamespace,
-    route: undefined,
+    routes: [],
   };
 }
 
@@ -58,11 +60,21 @@ const EMPTY = computeShape([]);
 export function keyShape(keys: readonly string[]): KeyShape {
   if (keys.length === 0) return EMPTY;
   const first = keys[0] as string;
-  const known = shapes.get(first);
-  if (known !== undefined && sameKeys(known.keys, keys)) return known;
+  let known = shapes.get(first);
+  if (known !== undefined)
+    for (let i = 0; i < known.length; i++) {
+      const shape = known[i] as KeyShape;
+      if (sameKeys(shape.keys, keys)) return shape;
+    }
   const shape = computeShape(keys.slice());
-  // A new sequence for a known first key replaces the old one (bounded either way).
-  if (keys.length <= MAX_KEYS && (known !== undefined || shapes.size < MAX_SHAPES))
-    shapes.set(first, shape);
+  if (keys.length > MAX_KEYS) return shape;
+  if (known === undefined) {
+    if (shapes.size >= MAX_FIRST_KEYS) return shape;
+    known = [];
+    shapes.set(first, known);
+  }
+  // Bounded: past the limit the oldest shape of this first key gives way.
+  if (known.length >= MAX_PER_FIRST_KEY) known.shift();
+  known.push(shape);
   return shape;
 }

@@ -32,6 +32,11 @@ export class MembersWriter {
     this.first = false;
   }
 
+  /** Nothing was added since a `start` with `first`. */
+  isEmpty(): boolean {
+    return this.first;
+  }
+
   /** The text written, ended with `close`. */
   end(close: string): string {
     const out = this.quoted ? `${this.out}"${close}` : this.out + close;

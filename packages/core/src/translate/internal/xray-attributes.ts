@@ -97,6 +97,9 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
     !(anyIndexed && indexesResource(indexed, listed));
   const plan: MetadataPlan = {
     resource: copyResource ? resource : undefined,
+    route: undefined,
+    sourceKeys: scan.shape.keys,
+    source: scan.values,
     keys: [],
     members: [],
     values: [],
@@ -145,13 +148,8 @@ function fromRoute(
       typeof value === 'string' ? capString(value, MAX_ANNOTATION_VALUE) : value;
     hasAnnotations = true;
   }
-  const { metadata, metadataMembers } = route;
-  const keys = scan.shape.keys;
-  for (let i = 0; i < metadata.length; i++) {
-    const k = metadata[i] as number;
-    const raw = rawValue(values[k]);
-    if (raw !== undefined) addMember(plan, keys[k] as string, metadataMembers[i], raw);
-  }
+  // The metadata members are read from the values when written (metadata-plan.ts).
+  plan.route = route;
   if (!route.plain) plan.plain = false;
   return hasAnnotations;
 }
