@@ -80,6 +80,8 @@ export interface KeyRoute {
   /** Indices of the metadata keys, and each key as the start of a JSON member. */
   metadata: Int32Array;
   metadataMembers: MemberKey[];
+  /** Per metadata key: the last string value found to be plain JSON text (metadata-plan.ts). */
+  lastPlain: unknown[];
   /** No metadata key is an array index, `__proto__` or `otel.resource.*` with the resource stored. */
   plain: boolean;
 }
@@ -146,6 +148,7 @@ function decide(
     annotationKeys,
     metadata: Int32Array.from(metadata),
     metadataMembers,
+    lastPlain: new Array<unknown>(metadata.length).fill(undefined),
     plain,
   };
 }

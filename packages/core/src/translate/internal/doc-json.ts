@@ -6,7 +6,7 @@ import type { AnnotationValue, HttpBlock, SqlBlock } from '../../segment-documen
 import { awsJson } from './aws-block.ts';
 import type { DocPlan } from './doc-plan.ts';
 import { planMetadata } from './doc-plan.ts';
-import { isPlainJsonText, jsonValue } from './json-text.ts';
+import { flat, isPlainJsonText, jsonValue } from './json-text.ts';
 import { keyInfo } from './key-info.ts';
 import { memberKey } from './member-key.ts';
 import { MembersWriter } from './members-writer.ts';
@@ -44,10 +44,25 @@ function httpJson(http: HttpBlock): string {
   writer.add(URL, request.url);
   writer.add(USER_AGENT, request.user_agent);
   writer.add(CLIENT_IP, request.client_ip);
-  const out = writer.end('}');
-  const length = jsonValue(response.content_length);
-  if (response.status === undefined) return `${out},"response":{"content_length":${length}}}`;
-  return `${out},"response":{"status":${jsonValue(response.status)},"content_length":${length}}}`;
+  return writer.end('}') + responseJson(response.status, response.content_length);
+}
+
+// Most responses repeat the last one (200 and no length): keep its text.
+let lastStatus: unknown = null;
+let lastLength: unknown = null;
+let lastResponse = '';
+
+/** `,"response":{…}}` and the closing brace of `http`. */
+function responseJson(status: unknown, length: unknown): string {
+  if (status === lastStatus && length === lastLength) return lastResponse;
+  const text =
+    status === undefined
+      ? `,"response":{"content_length":${jsonValue(length)}}}`
+      : `,"response":{"status":${jsonValue(status)},"content_length":${jsonValue(length)}}}`;
+  lastStatus = status;
+  lastLength = length;
+  lastResponse = flat(text);
+  return lastResponse;
 }
 
 /** The `sql` block in makeSql's field order (sql-block.ts). */
@@ -68,12 +83,37 @@ function annotationsJson(annotations: Record<string, AnnotationValue>): string {
   return writer.end('}');
 }
 
+// Spans of one trace and one name arrive together: the text around the name and the trace id of the
+// last document is kept, one flat piece each.
+let lastName = '';
+let lastHead = '{"name":"","id":"';
+let lastTraceId = '';
+let lastTrace = '';
+
+function headJson(name: string): string {
+  if (name === lastName) return lastHead;
+  if (!isPlainJsonText(name)) return `{"name":${JSON.stringify(name)},"id":"`;
+  lastName = name;
+  lastHead = flat(`{"name":"${name}","id":"`);
+  return lastHead;
+}
+
+function traceJson(traceId: string): string {
+  if (traceId !== lastTraceId) {
+    lastTraceId = traceId;
+    lastTrace = flat(`,"trace_id":"${traceId}","end_time":`);
+  }
+  return lastTrace;
+}
+
+const NAMESPACE_AWS = ',"namespace":"aws"';
+const NAMESPACE_REMOTE = ',"namespace":"remote"';
+const SUBSEGMENT_END = '","type":"subsegment"}';
+const SUBSEGMENT = '","type":"subsegment"';
+
 /** `JSON.stringify(docObject(plan))`. */
 export function docJson(plan: DocPlan): string {
-  const name = plan.name;
-  let out = isPlainJsonText(name)
-    ? `{"name":"${name}","id":"${plan.id}","start_time":${plan.startTime}`
-    : `{"name":${JSON.stringify(name)},"id":"${plan.id}","start_time":${plan.startTime}`;
+  let out = `${headJson(plan.name)}${plan.id}","start_time":${plan.startTime}`;
   const resource = plan.resource;
   if (resource.serviceJson !== undefined) out += resource.serviceJson;
   if (resource.originJson !== undefined) out += resource.originJson;
@@ -81,22 +121,36 @@ export function docJson(plan: DocPlan): string {
   if (user !== '')
     out += isPlainJsonText(user) ? `,"user":"${user}"` : `,"user":${JSON.stringify(user)}`;
   if (plan.links !== undefined) out += `,"links":${JSON.stringify(plan.links)}`;
-  out += `,"trace_id":"${plan.traceId}","end_time":${plan.endTime}`;
+  out += traceJson(plan.traceId) + plan.endTime;
   if (plan.http !== undefined) out += httpJson(plan.http);
   out += FLAGS[(plan.fault ? 1 : 0) + (plan.error ? 2 : 0) + (plan.throttle ? 4 : 0)] as string;
   if (plan.cause !== undefined) out += `,"cause":${JSON.stringify(plan.cause)}`;
   if (plan.aws !== undefined) out += awsJson(plan.aws, !plan.service);
   if (plan.annotations !== undefined) out += annotationsJson(plan.annotations);
   const metadata = plan.service ? serviceMetadataJson(plan) : metadataJson(plan.metadata);
-  if (metadata !== undefined) out += `,"metadata":${metadata}`;
-  if (plan.namespace !== undefined) out += `,"namespace":"${plan.namespace}"`;
-  if (plan.parentId !== undefined) out += `,"parent_id":"${plan.parentId}"`;
-  if (plan.subsegment) out += ',"type":"subsegment"';
-  if (plan.sql !== undefined) out += sqlJson(plan.sql);
+  if (metadata !== undefined) out += metadata;
+  const namespace = plan.namespace;
+  if (namespace !== undefined)
+    out +=
+      namespace === 'aws'
+        ? NAMESPACE_AWS
+        : namespace === 'remote'
+          ? NAMESPACE_REMOTE
+          : `,"namespace":${JSON.stringify(namespace)}`;
+  const sql = plan.sql;
+  if (plan.parentId !== undefined) {
+    // The parent id's closing quote travels with the constant after it (and the document's brace).
+    if (sql === undefined)
+      return `${out},"parent_id":"${plan.parentId}${plan.subsegment ? SUBSEGMENT_END : '"}'}`;
+    out += `,"parent_id":"${plan.parentId}${plan.subsegment ? SUBSEGMENT : '"'}`;
+  } else if (plan.subsegment) {
+    out += ',"type":"subsegment"';
+  }
+  if (sql !== undefined) out += sqlJson(sql);
   return `${out}}`;
 }
 
 function serviceMetadataJson(plan: DocPlan): string | undefined {
   const metadata = planMetadata(plan);
-  return metadata === undefined ? undefined : JSON.stringify(metadata);
+  return metadata === undefined ? undefined : `,"metadata":${JSON.stringify(metadata)}`;
 }

@@ -19,16 +19,23 @@ export class MembersWriter {
     this.first = first;
   }
 
-  /** Adds a member unless `value` is undefined (as JSON.stringify skips it). */
-  add(key: MemberKey, value: unknown): void {
-    if (value === undefined) return;
+  /** Adds a member unless `value` is undefined (as JSON.stringify skips it); true when plain text. */
+  add(key: MemberKey, value: unknown): boolean {
+    if (value === undefined) return false;
     if (typeof value === 'string' && isPlainJsonText(value)) {
-      this.out += (this.first ? key.firstOpen : this.quoted ? key.closeOpen : key.open) + value;
-      this.quoted = true;
-    } else {
-      this.out += (this.first ? key.first : this.quoted ? key.close : key.plain) + jsonValue(value);
-      this.quoted = false;
+      this.addPlain(key, value);
+      return true;
     }
+    this.out += (this.first ? key.first : this.quoted ? key.close : key.plain) + jsonValue(value);
+    this.quoted = false;
+    this.first = false;
+    return false;
+  }
+
+  /** Adds a string member known to be plain JSON text (isPlainJsonText). */
+  addPlain(key: MemberKey, value: string): void {
+    this.out += (this.first ? key.firstOpen : this.quoted ? key.closeOpen : key.open) + value;
+    this.quoted = true;
     this.first = false;
   }
 

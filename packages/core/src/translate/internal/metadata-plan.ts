@@ -63,23 +63,28 @@ export function metadataObject(
   return metadata;
 }
 
-const METADATA_OPEN = '{"default":{';
+const METADATA_OPEN = ',"metadata":{"default":{';
 const writer = new MembersWriter();
 
-/** `JSON.stringify(metadataObject(plan))`, or undefined when there is no metadata. */
+/** `,"metadata":` and `JSON.stringify(metadataObject(plan))`, or undefined when there is no metadata. */
 export function metadataJson(plan: MetadataPlan): string | undefined {
   if (!plan.plain) {
     const metadata = metadataObject(plan);
-    return metadata === undefined ? undefined : JSON.stringify(metadata);
+    return metadata === undefined ? undefined : `,"metadata":${JSON.stringify(metadata)}`;
   }
   const { resource, route, members, values } = plan;
   if (resource !== undefined) writer.start(resource.metadataJson, false);
   else writer.start(METADATA_OPEN, true);
   if (route !== undefined) {
-    const { metadata, metadataMembers } = route;
+    const { metadata, metadataMembers, lastPlain } = route;
     const source = plan.source;
-    for (let i = 0; i < metadata.length; i++)
-      writer.add(metadataMembers[i] as MemberKey, rawValue(source[metadata[i] as number]));
+    for (let i = 0; i < metadata.length; i++) {
+      const member = metadataMembers[i] as MemberKey;
+      const value = source[metadata[i] as number];
+      // Values often repeat from span to span (the same string): checked once while they do.
+      if (typeof value === 'string' && value === lastPlain[i]) writer.addPlain(member, value);
+      else if (writer.add(member, rawValue(value))) lastPlain[i] = value;
+    }
   }
   for (let i = 0; i < members.length; i++) writer.add(members[i] as MemberKey, values[i]);
   if (resource === undefined && writer.isEmpty()) {

@@ -48,7 +48,7 @@ export interface ResourceInfo {
   defaults: Record<string, unknown>;
   /** Number of members in `defaults`. */
   defaultCount: number;
-  /** `{"default":{` and the JSON text of the `defaults` members (no closing braces). */
+  /** `,"metadata":{"default":{` and the JSON text of the `defaults` members (no closing braces). */
   metadataJson: string;
   /** `,"service":` and the JSON text of `service`, or undefined. */
   serviceJson: string | undefined;
@@ -229,7 +229,7 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
     entries,
     defaults,
     defaultCount: Object.keys(defaults).length,
-    metadataJson: flat(`{"default":${JSON.stringify(defaults).slice(0, -1)}`),
+    metadataJson: flat(`,"metadata":{"default":${JSON.stringify(defaults).slice(0, -1)}`),
     textChars,
   };
 }
