@@ -61,8 +61,8 @@ function responseJson(status: unknown, length: unknown): string {
       : `,"response":{"status":${jsonValue(status)},"content_length":${jsonValue(length)}}}`;
   lastStatus = status;
   lastLength = length;
-  lastResponse = flat(text);
-  return lastResponse;
+  lastResponse = text;
+  return text;
 }
 
 /** The `sql` block in makeSql's field order (sql-block.ts). */
@@ -83,25 +83,27 @@ function annotationsJson(annotations: Record<string, AnnotationValue>): string {
   return writer.end('}');
 }
 
-// Spans of one trace and one name arrive together: the text around the name and the trace id of the
-// last document is kept, one flat piece each.
-let lastName = '';
-let lastHead = '{"name":"","id":"';
-let lastTraceId = '';
-let lastTrace = '';
+// The text around a span name, flat, per name (names are few: they name operations, not requests;
+// past the bound the text is built each time).
+const MAX_NAMES = 1024;
+const heads = new Map<string, string>();
 
 function headJson(name: string): string {
-  if (name === lastName) return lastHead;
-  if (!isPlainJsonText(name)) return `{"name":${JSON.stringify(name)},"id":"`;
-  lastName = name;
-  lastHead = flat(`{"name":"${name}","id":"`);
-  return lastHead;
+  let head = heads.get(name);
+  if (head !== undefined) return head;
+  head = isPlainJsonText(name) ? `{"name":"${name}","id":"` : `{"name":${JSON.stringify(name)},"id":"`;
+  if (heads.size < MAX_NAMES && name.length <= 256) heads.set(name, (head = flat(head)));
+  return head;
 }
+
+// Spans of one trace arrive together: the text around the last trace id is reused (one piece).
+let lastTraceId = '';
+let lastTrace = '';
 
 function traceJson(traceId: string): string {
   if (traceId !== lastTraceId) {
     lastTraceId = traceId;
-    lastTrace = flat(`,"trace_id":"${traceId}","end_time":`);
+    lastTrace = `,"trace_id":"${traceId}","end_time":`;
   }
   return lastTrace;
 }

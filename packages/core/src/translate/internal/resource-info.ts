@@ -60,13 +60,20 @@ export interface ResourceInfo {
 
 const cache = new WeakMap<object, ResourceInfo>();
 
+// Spans of one resource arrive together: the last one is checked before the cache.
+let lastAttrs: TranslatableAttributes | undefined;
+let lastInfo: ResourceInfo | undefined;
+
 /** The resource info of an attribute map (cached per map object). */
 export function resourceInfo(attrs: TranslatableAttributes): ResourceInfo {
+  if (attrs === lastAttrs && lastInfo !== undefined) return lastInfo;
   let info = cache.get(attrs);
   if (info === undefined) {
     info = computeResourceInfo(attrs);
     cache.set(attrs, info);
   }
+  lastAttrs = attrs;
+  lastInfo = info;
   return info;
 }
 
