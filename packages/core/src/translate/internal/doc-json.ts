@@ -65,15 +65,32 @@ function responseJson(status: unknown, length: unknown): string {
   return text;
 }
 
+// Database spans of one service repeat their sql block: the last block's text is reused while they do.
+let lastSql: SqlBlock = {};
+let lastSqlText = '';
+
+function sameSql(a: SqlBlock, b: SqlBlock): boolean {
+  return (
+    a.connection_string === b.connection_string &&
+    a.url === b.url &&
+    a.sanitized_query === b.sanitized_query &&
+    a.database_type === b.database_type &&
+    a.user === b.user
+  );
+}
+
 /** The `sql` block in makeSql's field order (sql-block.ts). */
 function sqlJson(sql: SqlBlock): string {
+  if (sameSql(sql, lastSql)) return lastSqlText;
   writer.start(',"sql":{', true);
   writer.add(CONNECTION_STRING, sql.connection_string);
   writer.add(URL, sql.url);
   writer.add(SANITIZED_QUERY, sql.sanitized_query);
   writer.add(DATABASE_TYPE, sql.database_type);
   writer.add(USER, sql.user);
-  return writer.end('}');
+  lastSql = sql;
+  lastSqlText = writer.end('}');
+  return lastSqlText;
 }
 
 /** Annotations in their object order (an object lists index-like keys first). */

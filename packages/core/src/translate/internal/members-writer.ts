@@ -34,7 +34,19 @@ export class MembersWriter {
 
   /** Adds a string member known to be plain JSON text (isPlainJsonText). */
   addPlain(key: MemberKey, value: string): void {
-    this.out += (this.first ? key.firstOpen : this.quoted ? key.closeOpen : key.open) + value;
+    this.out += this.plainLead(key) + value;
+    this.quoted = true;
+    this.first = false;
+  }
+
+  /** The text that starts a plain string member of `key` here (the value follows it). */
+  plainLead(key: MemberKey): string {
+    return this.first ? key.firstOpen : this.quoted ? key.closeOpen : key.open;
+  }
+
+  /** Adds a plain string member already joined to its lead (plainLead + value). */
+  addPlainPiece(piece: string): void {
+    this.out += piece;
     this.quoted = true;
     this.first = false;
   }
