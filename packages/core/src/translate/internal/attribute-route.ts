@@ -80,11 +80,8 @@ export interface KeyRoute {
   /** Indices of the metadata keys, and each key as the start of a JSON member. */
   metadata: Int32Array;
   metadataMembers: MemberKey[];
-  /** Per metadata key: the last string value found to be plain JSON text (metadata-plan.ts), */
+  /** Per metadata key: the last string value found to be plain JSON text (metadata-plan.ts). */
   lastPlain: unknown[];
-  /** the lead it was last written after, and the two joined. */
-  lastLead: Array<string | undefined>;
-  lastPiece: Array<string | undefined>;
   /** No metadata key is an array index, `__proto__` or `otel.resource.*` with the resource stored. */
   plain: boolean;
 }
@@ -152,8 +149,6 @@ function decide(
     metadata: Int32Array.from(metadata),
     metadataMembers,
     lastPlain: new Array<unknown>(metadata.length).fill(undefined),
-    lastLead: new Array<string | undefined>(metadata.length).fill(undefined),
-    lastPiece: new Array<string | undefined>(metadata.length).fill(undefined),
     plain,
   };
 }

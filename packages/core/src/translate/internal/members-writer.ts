@@ -44,13 +44,6 @@ export class MembersWriter {
     return this.first ? key.firstOpen : this.quoted ? key.closeOpen : key.open;
   }
 
-  /** Adds a plain string member already joined to its lead (plainLead + value). */
-  addPlainPiece(piece: string): void {
-    this.out += piece;
-    this.quoted = true;
-    this.first = false;
-  }
-
   /** Nothing was added since a `start` with `first`. */
   isEmpty(): boolean {
     return this.first;

@@ -76,24 +76,14 @@ export function metadataJson(plan: MetadataPlan): string | undefined {
   if (resource !== undefined) writer.start(resource.metadataJson, false);
   else writer.start(METADATA_OPEN, true);
   if (route !== undefined) {
-    const { metadata, metadataMembers, lastPlain, lastLead, lastPiece } = route;
+    const { metadata, metadataMembers, lastPlain } = route;
     const source = plan.source;
     for (let i = 0; i < metadata.length; i++) {
       const member = metadataMembers[i] as MemberKey;
       const value = source[metadata[i] as number];
-      // Values often repeat from span to span: a repeated string is not checked again, and its
-      // member text (lead and value) is reused when the lead is the same.
-      if (typeof value === 'string' && value === lastPlain[i]) {
-        const lead = writer.plainLead(member);
-        if (lead !== lastLead[i]) {
-          lastLead[i] = lead;
-          lastPiece[i] = lead + value;
-        }
-        writer.addPlainPiece(lastPiece[i] as string);
-      } else if (writer.add(member, rawValue(value))) {
-        lastPlain[i] = value;
-        lastLead[i] = undefined;
-      }
+      // Values often repeat from span to span: a repeated string is not checked again.
+      if (typeof value === 'string' && value === lastPlain[i]) writer.addPlain(member, value);
+      else if (writer.add(member, rawValue(value))) lastPlain[i] = value;
     }
   }
   for (let i = 0; i < members.length; i++) writer.add(members[i] as MemberKey, values[i]);
