@@ -46,10 +46,7 @@ function isConsumed(code: number, ctx: RouteContext): boolean {
 
 /** True when `key` is written as an annotation. */
 export function isIndexed(key: string, ctx: RouteContext): boolean {
-  return (
-    ctx.indexAll ||
-    (ctx.anyIndexed && (ctx.indexed.has(key) || ctx.listed.includes(key)))
-  );
+  return ctx.indexAll || (ctx.anyIndexed && (ctx.indexed.has(key) || ctx.listed.includes(key)));
 }
 
 /** Where `key` goes: {@link DROP}, {@link ANNOTATION} or {@link METADATA}. */

@@ -108,7 +108,9 @@ const heads = new Map<string, string>();
 function headJson(name: string): string {
   let head = heads.get(name);
   if (head !== undefined) return head;
-  head = isPlainJsonText(name) ? `{"name":"${name}","id":"` : `{"name":${JSON.stringify(name)},"id":"`;
+  head = isPlainJsonText(name)
+    ? `{"name":"${name}","id":"`
+    : `{"name":${JSON.stringify(name)},"id":"`;
   if (heads.size < MAX_NAMES && name.length <= 256) heads.set(name, (head = flat(head)));
   return head;
 }

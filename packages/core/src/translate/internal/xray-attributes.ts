@@ -167,7 +167,8 @@ function fromKeys(
   if (resource !== undefined && resourceEntries) {
     for (const entry of resource.entries) {
       if (isIndexed(entry.key, ctx) && entry.annotation !== undefined) {
-        hasAnnotations = annotate(annotations, entry.key, entry.annotation, allowDot) || hasAnnotations;
+        hasAnnotations =
+          annotate(annotations, entry.key, entry.annotation, allowDot) || hasAnnotations;
       } else if (entry.raw !== undefined) {
         addMember(plan, entry.key, entry.member, entry.raw);
       }
