@@ -3,7 +3,7 @@ import { diag } from '@opentelemetry/api';
 import { newSegmentId } from '../ids.ts';
 import type { SegmentDocument } from '../segment-document.ts';
 import { isDependencyKind } from './internal/constants.ts';
-import { hexId, xrayTraceId } from './internal/hex.ts';
+import { hexId, parentHexId, xrayTraceId } from './internal/hex.ts';
 import { traceEpochInWindow } from './internal/trace-epoch.ts';
 import { docJson } from './internal/doc-json.ts';
 import type { Doc, DocPlan } from './internal/doc-plan.ts';
@@ -95,7 +95,7 @@ function plan(
   const rawParent = span.parentSpanContext?.spanId ?? span.parentSpanId;
   let parentId: string | undefined;
   if (typeof rawParent === 'string' && rawParent !== '' && !isAllZero(rawParent)) {
-    parentId = hexId(rawParent, 16);
+    parentId = parentHexId(rawParent);
     if (parentId === undefined)
       return refuse('invalid-parent-id', `parent span id ${rawParent} is not 16 hex digits`);
   }

@@ -2,10 +2,10 @@
 // later keys overwrite earlier ones), collecting what the http, aws and sql blocks consume.
 import type { TranslatableAttributes } from '../translatable-span.ts';
 import * as C from './attribute-codes.ts';
-import { SLOT_COUNT } from './attribute-slots.ts';
 import { int, str } from './attribute-values.ts';
 import type { KeyInfo } from './key-info.ts';
-import { keyInfo } from './key-info.ts';
+import type { KeyShape } from './key-shape.ts';
+import { keyShape } from './key-shape.ts';
 
 /** What one pass over the attributes found. `undefined` means "key absent" (Go map presence). */
 export interface AttributeScan {
@@ -47,28 +47,23 @@ export interface AttributeScan {
   dbNamespace: string;
   dbQueryText: string;
   userName: string;
-  /** Facts of each key (same order as the keys). */
-  infos: KeyInfo[];
+  /** The key sequence's shared facts (key-shape.ts). */
+  shape: KeyShape;
+  /** Facts of each key (same order as the keys; shared, read-only). */
+  infos: readonly KeyInfo[];
   /** Value of each key (same order as the keys). */
   values: unknown[];
-  /** Values of the keys read by name (attribute-slots.ts); {@link ABSENT} when the key is absent. */
-  slots: unknown[];
 }
 
-/** Marks an absent key in {@link AttributeScan.slots}. */
-const ABSENT: unique symbol = Symbol('absent');
-
-const NO_SLOTS: readonly unknown[] = new Array<unknown>(SLOT_COUNT).fill(ABSENT);
-
-/** The value of a slot's key (`undefined` when absent, like reading a missing property). */
+/** The value of a slot's key (attribute-slots.ts); `undefined` when absent, like a missing property. */
 export function slot(s: AttributeScan, index: number): unknown {
-  const value = s.slots[index];
-  return value === ABSENT ? undefined : value;
+  const k = s.shape.slotIndex[index] as number;
+  return k < 0 ? undefined : s.values[k];
 }
 
 /** True when the slot's key is an own key of the attributes (`Object.hasOwn`). */
 export function hasSlot(s: AttributeScan, index: number): boolean {
-  return s.slots[index] !== ABSENT;
+  return (s.shape.slotIndex[index] as number) >= 0;
 }
 
 /** `Value.Str()`, or the decimal integer when the string is empty (ports may be ints). */
@@ -83,6 +78,10 @@ export function scanAttributes(
   keys: readonly string[],
   isIp: (text: string) => boolean,
 ): AttributeScan {
+  const shape = keyShape(keys);
+  const n = keys.length;
+  const values = new Array<unknown>(n);
+  for (let k = 0; k < n; k++) values[k] = attrs[keys[k] as string];
   const s: AttributeScan = {
     hasHttp: false,
     hasUrlParts: false,
@@ -122,19 +121,16 @@ export function scanAttributes(
     dbNamespace: '',
     dbQueryText: '',
     userName: '',
-    infos: new Array<KeyInfo>(keys.length),
-    values: new Array<unknown>(keys.length),
-    slots: NO_SLOTS.slice(),
+    shape,
+    infos: shape.infos,
+    values,
   };
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] as string;
-    const value = attrs[key];
-    const info = keyInfo(key);
-    s.infos[k] = info;
-    s.values[k] = value;
-    if (info.slot >= 0) s.slots[info.slot] = value;
-    const code = info.code;
-    if (code === 0) continue;
+  // Only the keys a block consumes, in order (later keys overwrite earlier ones).
+  const { coded, infos } = shape;
+  for (let c = 0; c < coded.length; c++) {
+    const k = coded[c] as number;
+    const value = values[k];
+    const code = (infos[k] as KeyInfo).code;
     switch (code) {
       case C.METHOD:
         s.method = str(value);

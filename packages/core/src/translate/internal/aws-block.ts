@@ -7,7 +7,7 @@ import { str } from './attribute-values.ts';
 import { AWS_API } from './constants.ts';
 import { flat } from './json-text.ts';
 import { memberKey } from './member-key.ts';
-import { membersJson } from './members-json.ts';
+import { MembersWriter } from './members-writer.ts';
 import type { LogGroup, ResourceInfo } from './resource-info.ts';
 
 /** The `aws` block as a plan: resource context (prebuilt) plus the fields describing the call. */
@@ -84,18 +84,16 @@ let lastResource: ResourceInfo | undefined;
 let lastLogGroups: LogGroup[] | undefined;
 let lastPrefix = '';
 
-const CALL_FIELDS = [
-  'account_id',
-  'operation',
-  'region',
-  'request_id',
-  'queue_url',
-  'queue_name',
-  'topic_arn',
-  'table_names',
-  'table_name',
-];
-const CALL_KEYS = CALL_FIELDS.map(memberKey);
+const ACCOUNT_ID = memberKey('account_id');
+const OPERATION = memberKey('operation');
+const REGION = memberKey('region');
+const REQUEST_ID = memberKey('request_id');
+const QUEUE_URL = memberKey('queue_url');
+const QUEUE_NAME = memberKey('queue_name');
+const TOPIC_ARN = memberKey('topic_arn');
+const TABLE_NAMES = memberKey('table_names');
+const TABLE_NAME = memberKey('table_name');
+const writer = new MembersWriter();
 
 /** `,"aws":` and `JSON.stringify(awsObject(plan, withCall))`. */
 export function awsJson(plan: AwsPlan, withCall: boolean): string {
@@ -104,10 +102,20 @@ export function awsJson(plan: AwsPlan, withCall: boolean): string {
     lastResource = plan.resource;
     lastLogGroups = plan.logGroups;
   }
-  // makeAws adds the call fields in CALL_FIELDS order; the resource part always has `xray`.
-  return withCall
-    ? membersJson(lastPrefix, false, CALL_KEYS, plan.call, CALL_FIELDS, '}')
-    : `${lastPrefix}}`;
+  if (!withCall) return `${lastPrefix}}`;
+  // makeAws adds the call fields in this order; the resource part always has `xray`.
+  const call = plan.call;
+  writer.start(lastPrefix, false);
+  writer.add(ACCOUNT_ID, call.account_id);
+  writer.add(OPERATION, call.operation);
+  writer.add(REGION, call.region);
+  writer.add(REQUEST_ID, call.request_id);
+  writer.add(QUEUE_URL, call.queue_url);
+  writer.add(QUEUE_NAME, call.queue_name);
+  writer.add(TOPIC_ARN, call.topic_arn);
+  writer.add(TABLE_NAMES, call.table_names);
+  writer.add(TABLE_NAME, call.table_name);
+  return writer.end('}');
 }
 
 function snsDestinationArn(s: AttributeScan): string {

@@ -6,10 +6,10 @@ import type { AnnotationValue, HttpBlock, SqlBlock } from '../../segment-documen
 import { awsJson } from './aws-block.ts';
 import type { DocPlan } from './doc-plan.ts';
 import { planMetadata } from './doc-plan.ts';
-import { isPlainJsonText, jsonValue } from './json-text.ts';
+import { flat, isPlainJsonText, jsonValue } from './json-text.ts';
 import { keyInfo } from './key-info.ts';
 import { memberKey } from './member-key.ts';
-import { membersJson } from './members-json.ts';
+import { MembersWriter } from './members-writer.ts';
 import { metadataJson } from './metadata-plan.ts';
 
 const FLAGS = [
@@ -22,47 +22,119 @@ const FLAGS = [
   ',"fault":false,"error":true,"throttle":true',
   ',"fault":true,"error":true,"throttle":true',
 ];
-const REQUEST_FIELDS = ['x_forwarded_for', 'method', 'url', 'user_agent', 'client_ip'];
-const REQUEST_KEYS = REQUEST_FIELDS.map(memberKey);
+const XFF = memberKey('x_forwarded_for');
+const METHOD = memberKey('method');
+const URL = memberKey('url');
+const USER_AGENT = memberKey('user_agent');
+const CLIENT_IP = memberKey('client_ip');
+const CONNECTION_STRING = memberKey('connection_string');
+const SANITIZED_QUERY = memberKey('sanitized_query');
+const DATABASE_TYPE = memberKey('database_type');
+const USER = memberKey('user');
+const writer = new MembersWriter();
 
 /** The `http` block in makeHttp's field order (http-block.ts). */
 function httpJson(http: HttpBlock): string {
   const { request, response } = http;
   // makeHttp always writes both.
   if (request === undefined || response === undefined) return `,"http":${JSON.stringify(http)}`;
-  const out = membersJson(',"http":{"request":{', true, REQUEST_KEYS, request, REQUEST_FIELDS, '}');
-  const length = jsonValue(response.content_length);
-  if (response.status === undefined) return `${out},"response":{"content_length":${length}}}`;
-  return `${out},"response":{"status":${jsonValue(response.status)},"content_length":${length}}}`;
+  writer.start(',"http":{"request":{', true);
+  writer.add(XFF, request.x_forwarded_for);
+  writer.add(METHOD, request.method);
+  writer.add(URL, request.url);
+  writer.add(USER_AGENT, request.user_agent);
+  writer.add(CLIENT_IP, request.client_ip);
+  return writer.end('}') + responseJson(response.status, response.content_length);
 }
 
-const SQL_FIELDS = ['connection_string', 'url', 'sanitized_query', 'database_type', 'user'];
-const SQL_KEYS = SQL_FIELDS.map(memberKey);
+// Most responses repeat the last one (200 and no length): keep its text.
+let lastStatus: unknown = null;
+let lastLength: unknown = null;
+let lastResponse = '';
+
+/** `,"response":{…}}` and the closing brace of `http`. */
+function responseJson(status: unknown, length: unknown): string {
+  if (status === lastStatus && length === lastLength) return lastResponse;
+  const text =
+    status === undefined
+      ? `,"response":{"content_length":${jsonValue(length)}}}`
+      : `,"response":{"status":${jsonValue(status)},"content_length":${jsonValue(length)}}}`;
+  lastStatus = status;
+  lastLength = length;
+  lastResponse = text;
+  return text;
+}
+
+// Database spans of one service repeat their sql block: the last block's text is reused while they do.
+let lastSql: SqlBlock = {};
+let lastSqlText = '';
+
+function sameSql(a: SqlBlock, b: SqlBlock): boolean {
+  return (
+    a.connection_string === b.connection_string &&
+    a.url === b.url &&
+    a.sanitized_query === b.sanitized_query &&
+    a.database_type === b.database_type &&
+    a.user === b.user
+  );
+}
 
 /** The `sql` block in makeSql's field order (sql-block.ts). */
 function sqlJson(sql: SqlBlock): string {
-  return membersJson(',"sql":{', true, SQL_KEYS, sql, SQL_FIELDS, '}');
+  if (sameSql(sql, lastSql)) return lastSqlText;
+  writer.start(',"sql":{', true);
+  writer.add(CONNECTION_STRING, sql.connection_string);
+  writer.add(URL, sql.url);
+  writer.add(SANITIZED_QUERY, sql.sanitized_query);
+  writer.add(DATABASE_TYPE, sql.database_type);
+  writer.add(USER, sql.user);
+  lastSql = sql;
+  lastSqlText = writer.end('}');
+  return lastSqlText;
 }
 
 /** Annotations in their object order (an object lists index-like keys first). */
 function annotationsJson(annotations: Record<string, AnnotationValue>): string {
-  const keys = Object.keys(annotations);
-  return membersJson(
-    ',"annotations":{',
-    true,
-    keys.map((key) => keyInfo(key).member),
-    annotations,
-    keys,
-    '}',
-  );
+  writer.start(',"annotations":{', true);
+  for (const key of Object.keys(annotations)) writer.add(keyInfo(key).member, annotations[key]);
+  return writer.end('}');
 }
+
+// The text around a span name, flat, per name (names are few: they name operations, not requests;
+// past the bound the text is built each time).
+const MAX_NAMES = 1024;
+const heads = new Map<string, string>();
+
+function headJson(name: string): string {
+  let head = heads.get(name);
+  if (head !== undefined) return head;
+  head = isPlainJsonText(name)
+    ? `{"name":"${name}","id":"`
+    : `{"name":${JSON.stringify(name)},"id":"`;
+  if (heads.size < MAX_NAMES && name.length <= 256) heads.set(name, (head = flat(head)));
+  return head;
+}
+
+// Spans of one trace arrive together: the text around the last trace id is reused (one piece).
+let lastTraceId = '';
+let lastTrace = '';
+
+function traceJson(traceId: string): string {
+  if (traceId !== lastTraceId) {
+    lastTraceId = traceId;
+    lastTrace = `,"trace_id":"${traceId}","end_time":`;
+  }
+  return lastTrace;
+}
+
+const NAMESPACE_AWS = ',"namespace":"aws"';
+const NAMESPACE_REMOTE = ',"namespace":"remote"';
+const SUBSEGMENT_END = '","type":"subsegment"}';
+const SUBSEGMENT = '","type":"subsegment"';
 
 /** `JSON.stringify(docObject(plan))`. */
 export function docJson(plan: DocPlan): string {
-  const name = plan.name;
-  let out = isPlainJsonText(name)
-    ? `{"name":"${name}","id":"${plan.id}","start_time":${plan.startTime}`
-    : `{"name":${JSON.stringify(name)},"id":"${plan.id}","start_time":${plan.startTime}`;
+  let out = `${headJson(plan.name)}${plan.id}","start_time":${plan.startTime}`;
   const resource = plan.resource;
   if (resource.serviceJson !== undefined) out += resource.serviceJson;
   if (resource.originJson !== undefined) out += resource.originJson;
@@ -70,22 +142,36 @@ export function docJson(plan: DocPlan): string {
   if (user !== '')
     out += isPlainJsonText(user) ? `,"user":"${user}"` : `,"user":${JSON.stringify(user)}`;
   if (plan.links !== undefined) out += `,"links":${JSON.stringify(plan.links)}`;
-  out += `,"trace_id":"${plan.traceId}","end_time":${plan.endTime}`;
+  out += traceJson(plan.traceId) + plan.endTime;
   if (plan.http !== undefined) out += httpJson(plan.http);
   out += FLAGS[(plan.fault ? 1 : 0) + (plan.error ? 2 : 0) + (plan.throttle ? 4 : 0)] as string;
   if (plan.cause !== undefined) out += `,"cause":${JSON.stringify(plan.cause)}`;
   if (plan.aws !== undefined) out += awsJson(plan.aws, !plan.service);
   if (plan.annotations !== undefined) out += annotationsJson(plan.annotations);
   const metadata = plan.service ? serviceMetadataJson(plan) : metadataJson(plan.metadata);
-  if (metadata !== undefined) out += `,"metadata":${metadata}`;
-  if (plan.namespace !== undefined) out += `,"namespace":"${plan.namespace}"`;
-  if (plan.parentId !== undefined) out += `,"parent_id":"${plan.parentId}"`;
-  if (plan.subsegment) out += ',"type":"subsegment"';
-  if (plan.sql !== undefined) out += sqlJson(plan.sql);
+  if (metadata !== undefined) out += metadata;
+  const namespace = plan.namespace;
+  if (namespace !== undefined)
+    out +=
+      namespace === 'aws'
+        ? NAMESPACE_AWS
+        : namespace === 'remote'
+          ? NAMESPACE_REMOTE
+          : `,"namespace":${JSON.stringify(namespace)}`;
+  const sql = plan.sql;
+  if (plan.parentId !== undefined) {
+    // The parent id's closing quote travels with the constant after it (and the document's brace).
+    if (sql === undefined)
+      return `${out},"parent_id":"${plan.parentId}${plan.subsegment ? SUBSEGMENT_END : '"}'}`;
+    out += `,"parent_id":"${plan.parentId}${plan.subsegment ? SUBSEGMENT : '"'}`;
+  } else if (plan.subsegment) {
+    out += ',"type":"subsegment"';
+  }
+  if (sql !== undefined) out += sqlJson(sql);
   return `${out}}`;
 }
 
 function serviceMetadataJson(plan: DocPlan): string | undefined {
   const metadata = planMetadata(plan);
-  return metadata === undefined ? undefined : JSON.stringify(metadata);
+  return metadata === undefined ? undefined : `,"metadata":${JSON.stringify(metadata)}`;
 }

@@ -48,7 +48,7 @@ export interface ResourceInfo {
   defaults: Record<string, unknown>;
   /** Number of members in `defaults`. */
   defaultCount: number;
-  /** `{"default":{` and the JSON text of the `defaults` members (no closing braces). */
+  /** `,"metadata":{"default":{` and the JSON text of the `defaults` members (no closing braces). */
   metadataJson: string;
   /** `,"service":` and the JSON text of `service`, or undefined. */
   serviceJson: string | undefined;
@@ -60,13 +60,20 @@ export interface ResourceInfo {
 
 const cache = new WeakMap<object, ResourceInfo>();
 
+// Spans of one resource arrive together: the last one is checked before the cache.
+let lastAttrs: TranslatableAttributes | undefined;
+let lastInfo: ResourceInfo | undefined;
+
 /** The resource info of an attribute map (cached per map object). */
 export function resourceInfo(attrs: TranslatableAttributes): ResourceInfo {
+  if (attrs === lastAttrs && lastInfo !== undefined) return lastInfo;
   let info = cache.get(attrs);
   if (info === undefined) {
     info = computeResourceInfo(attrs);
     cache.set(attrs, info);
   }
+  lastAttrs = attrs;
+  lastInfo = info;
   return info;
 }
 
@@ -229,7 +236,7 @@ function computeResourceInfo(attrs: TranslatableAttributes): ResourceInfo {
     entries,
     defaults,
     defaultCount: Object.keys(defaults).length,
-    metadataJson: flat(`{"default":${JSON.stringify(defaults).slice(0, -1)}`),
+    metadataJson: flat(`,"metadata":{"default":${JSON.stringify(defaults).slice(0, -1)}`),
     textChars,
   };
 }

@@ -3,14 +3,8 @@ import type { AnnotationValue } from '../../segment-document.ts';
 import { sanitizeAnnotationKey } from '../sanitize.ts';
 import type { AttributeScan } from './attribute-scan.ts';
 import { slot } from './attribute-scan.ts';
-import {
-  ALWAYS_LAST,
-  ENDUSER_ID,
-  HTTP_STATUS_TEXT,
-  SQL_FIRST,
-  SQL_LAST,
-  XRAY_ANNOTATIONS,
-} from './attribute-codes.ts';
+import type { RouteContext } from './attribute-route.ts';
+import { ANNOTATION, destination, DROP, isIndexed, keyRoute } from './attribute-route.ts';
 import { annotationValue, rawValue, str } from './attribute-values.ts';
 import { capString, MAX_ANNOTATION_VALUE, MAX_STRING } from './limits.ts';
 import type { MetadataPlan } from './metadata-plan.ts';
@@ -46,13 +40,6 @@ export interface XRayAttributes {
   user: string;
   annotations: Record<string, AnnotationValue> | undefined;
   metadata: MetadataPlan;
-}
-
-function isConsumed(code: number, input: XRayAttributeInput): boolean {
-  if (code === 0) return false;
-  if (code <= ALWAYS_LAST) return true;
-  if (code >= SQL_FIRST && code <= SQL_LAST) return input.sqlProduced;
-  return code === HTTP_STATUS_TEXT && input.usedStatusText;
 }
 
 function annotate(
@@ -92,21 +79,10 @@ function parseObject(text: string): Record<string, unknown> | undefined {
 
 const NOTHING_LISTED: readonly unknown[] = [];
 
-function isIndexed(
-  key: string,
-  indexAll: boolean,
-  anyIndexed: boolean,
-  indexed: ReadonlySet<string>,
-  listed: readonly unknown[],
-): boolean {
-  return indexAll || (anyIndexed && (indexed.has(key) || listed.includes(key)));
-}
-
 /** Splits the remaining attributes into `user`, annotations and metadata. */
 export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
   const { scan, indexAll, indexed } = input;
   const user = capString(str(slot(scan, S.ENDUSER_ID)), MAX_STRING);
-  const annotations: Record<string, AnnotationValue> = {};
   const resource = input.resource;
   // Keys to index: indexed_attributes plus the strings listed in `aws.xray.annotations`.
   const listedValue = slot(scan, S.XRAY_ANNOTATIONS);
@@ -121,44 +97,95 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
     !(anyIndexed && indexesResource(indexed, listed));
   const plan: MetadataPlan = {
     resource: copyResource ? resource : undefined,
+    route: undefined,
+    sourceKeys: scan.shape.keys,
+    source: scan.values,
     keys: [],
     members: [],
     values: [],
     namespaces: undefined,
     plain: true,
   };
+  const ctx: RouteContext = {
+    indexed,
+    indexAll,
+    anyIndexed,
+    listed,
+    listedIsArray,
+    sqlProduced: input.sqlProduced,
+    usedStatusText: input.usedStatusText,
+    exclude: input.exclude,
+  };
+  const annotations: Record<string, AnnotationValue> = {};
+  const routed =
+    ctx.exclude === undefined &&
+    !indexAll &&
+    !scan.shape.hasMetadataNamespace &&
+    (resource === undefined || copyResource);
+  const hasAnnotations = routed
+    ? fromRoute(scan, ctx, input.allowDot, resource !== undefined, annotations, plan)
+    : fromKeys(input, ctx, resource !== undefined && !copyResource, annotations, plan);
+  return { user, annotations: hasAnnotations ? annotations : undefined, metadata: plan };
+}
+
+/** The common case: the keys' destinations from the shape's route, only the values read here. */
+function fromRoute(
+  scan: AttributeScan,
+  ctx: RouteContext,
+  allowDot: boolean,
+  withResource: boolean,
+  annotations: Record<string, AnnotationValue>,
+  plan: MetadataPlan,
+): boolean {
+  const route = keyRoute(scan.shape, ctx, allowDot, withResource);
+  const values = scan.values;
   let hasAnnotations = false;
-  if (resource !== undefined && !copyResource) {
+  const { annotationKeys } = route;
+  for (let i = 0; i < route.annotations.length; i++) {
+    const value = annotationValue(values[route.annotations[i] as number]);
+    if (value === undefined) continue;
+    annotations[annotationKeys[i] as string] =
+      typeof value === 'string' ? capString(value, MAX_ANNOTATION_VALUE) : value;
+    hasAnnotations = true;
+  }
+  // The metadata members are read from the values when written (metadata-plan.ts).
+  plan.route = route;
+  if (!route.plain) plan.plain = false;
+  return hasAnnotations;
+}
+
+/** Every other case, key by key (resource entries indexed, `aws.xray.metadata.*`, exclusions, …). */
+function fromKeys(
+  input: XRayAttributeInput,
+  ctx: RouteContext,
+  resourceEntries: boolean,
+  annotations: Record<string, AnnotationValue>,
+  plan: MetadataPlan,
+): boolean {
+  const { resource, allowDot } = input;
+  let hasAnnotations = false;
+  if (resource !== undefined && resourceEntries) {
     for (const entry of resource.entries) {
-      if (
-        isIndexed(entry.key, indexAll, anyIndexed, indexed, listed) &&
-        entry.annotation !== undefined
-      ) {
+      if (isIndexed(entry.key, ctx) && entry.annotation !== undefined) {
         hasAnnotations =
-          annotate(annotations, entry.key, entry.annotation, input.allowDot) || hasAnnotations;
+          annotate(annotations, entry.key, entry.annotation, allowDot) || hasAnnotations;
       } else if (entry.raw !== undefined) {
         addMember(plan, entry.key, entry.member, entry.raw);
       }
     }
   }
-  const { keys, exclude } = input;
-  const { infos, values } = scan;
-  const explicit = indexed.size > 0;
+  const { keys } = input;
+  const { infos, values } = input.scan;
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k] as string;
     const info = infos[k] as KeyInfo;
-    const code = info.code;
-    if (code !== 0) {
-      if (code === ENDUSER_ID || (listedIsArray && code === XRAY_ANNOTATIONS)) continue;
-      // Consumed keys come back only when explicitly listed in indexed_attributes.
-      if (isConsumed(code, input) && !(explicit && indexed.has(key))) continue;
-    }
-    if (exclude !== undefined && exclude.has(key)) continue;
+    const where = destination(key, info, ctx);
+    if (where === DROP) continue;
     const value = values[k];
-    if (isIndexed(key, indexAll, anyIndexed, indexed, listed)) {
+    if (where === ANNOTATION) {
       const annotation = annotationValue(value);
       if (annotation !== undefined)
-        hasAnnotations = annotate(annotations, key, annotation, input.allowDot) || hasAnnotations;
+        hasAnnotations = annotate(annotations, key, annotation, allowDot) || hasAnnotations;
     } else if (info.metadataNamespace && typeof value === 'string') {
       const namespace = key.slice(METADATA_PREFIX.length);
       const parsed = parseObject(value);
@@ -180,7 +207,7 @@ export function makeXRayAttributes(input: XRayAttributeInput): XRayAttributes {
       }
     }
   }
-  return { user, annotations: hasAnnotations ? annotations : undefined, metadata: plan };
+  return hasAnnotations;
 }
 
 function addMember(
