@@ -2,13 +2,10 @@
 // (fixtures/aws-equivalence-app.ts) runs once with OTEL_XRAY_INSTRUMENTATION=lean and once with
 // =otel as a real process; the X-Ray segment documents it sends over UDP and the message
 // attributes its receiver sees must be the same apart from ids, timings and per-run values.
-import { spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startFixture, type Doc } from './support/fixture-run.ts';
 import {
   SQSClient,
   CreateQueueCommand,
@@ -32,57 +29,21 @@ const names = {
   ENVELOPE_QUEUE_URL: '',
 };
 
-type Doc = Record<string, unknown>;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
 /** Runs the fixture in `mode`: the documents it sent and its `/aws` answer. */
 async function runApp(mode: 'lean' | 'otel', port: number): Promise<{ docs: Doc[]; answer: Doc }> {
-  const udp = createSocket('udp4');
-  const docs: Doc[] = [];
-  udp.on('message', (msg) => {
-    const text = msg.toString('utf8');
-    docs.push(JSON.parse(text.slice(text.indexOf('\n') + 1)) as Doc);
-  });
-  udp.bind(0, '127.0.0.1');
-  await once(udp, 'listening');
-  const child = spawn(
-    process.execPath,
-    ['--conditions=otel-xray-source', '--import', '@otel-xray/node/register', app],
-    {
-      cwd: packageDir,
-      env: {
-        ...process.env,
-        ...names,
-        OTEL_XRAY_INSTRUMENTATION: mode,
-        OTEL_SERVICE_NAME: 'aws-equivalence',
-        OTEL_TRACES_SAMPLER: 'always_on',
-        AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${udp.address().port}`,
-        FRONT_PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+  const fixture = await startFixture(
+    app,
+    mode,
+    { ...names, OTEL_SERVICE_NAME: 'aws-equivalence', FRONT_PORT: String(port) },
+    20_000,
   );
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  for (let i = 0; i < 800 && !out.includes('READY'); i++)
-    await new Promise((r) => setTimeout(r, 25));
   const res = await fetch(`http://127.0.0.1:${port}/aws`, {
     headers: { 'x-amzn-trace-id': `Root=${ROOT};Parent=53995c3f42cd8a80;Sampled=1` },
   });
   expect(res.status).toBe(200);
   const answer = (await res.json()) as Doc;
-  await new Promise((r) => setTimeout(r, 500));
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-  udp.close();
-  return { docs, answer };
+  await fixture.stop(500);
+  return { docs: fixture.docs, answer };
 }
 
 // Values that differ between two runs of the same calls: ids, timings, ports, request ids.

@@ -1,12 +1,9 @@
 // Lean vs OTel instrumentation on the same traffic: the fixture app runs once with
 // OTEL_XRAY_INSTRUMENTATION=lean and once with =otel (real processes, X-Ray segment documents over
 // UDP), and the documents must be the same apart from ids, timings and the client's ephemeral port.
-import { spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort, startFixture, type Doc } from './support/fixture-run.ts';
 
 const packageDir = join(import.meta.dirname, '../..');
 const app = join(packageDir, 'test/fixtures/equivalence-app.ts');
@@ -22,57 +19,20 @@ const TRAFFIC = [
   '/fetch-refused',
 ];
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
-
-type Doc = Record<string, unknown>;
-
 async function run(mode: 'lean' | 'otel', front: number, back: number): Promise<Doc[]> {
-  const udp = createSocket('udp4');
-  const docs: Doc[] = [];
-  udp.on('message', (msg) => {
-    const text = msg.toString('utf8');
-    docs.push(JSON.parse(text.slice(text.indexOf('\n') + 1)) as Doc);
+  const fixture = await startFixture(app, mode, {
+    OTEL_SERVICE_NAME: 'equivalence',
+    FRONT_PORT: String(front),
+    BACK_PORT: String(back),
   });
-  udp.bind(0, '127.0.0.1');
-  await once(udp, 'listening');
-  const child = spawn(
-    process.execPath,
-    ['--conditions=otel-xray-source', '--import', '@otel-xray/node/register', app],
-    {
-      cwd: packageDir,
-      env: {
-        ...process.env,
-        OTEL_XRAY_INSTRUMENTATION: mode,
-        OTEL_SERVICE_NAME: 'equivalence',
-        OTEL_TRACES_SAMPLER: 'always_on',
-        AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${udp.address().port}`,
-        FRONT_PORT: String(front),
-        BACK_PORT: String(back),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  for (let i = 0; i < 400 && !out.includes('READY'); i++)
-    await new Promise((r) => setTimeout(r, 25));
   for (const [i, path] of TRAFFIC.entries()) {
     const res = await fetch(`http://127.0.0.1:${front}${path}`, {
       headers: { 'x-amzn-trace-id': `Root=${ROOT};Parent=53995c3f42cd8a8${i};Sampled=1` },
     });
     await res.text();
   }
-  await new Promise((r) => setTimeout(r, 300));
-  child.kill('SIGTERM');
-  await once(child, 'exit');
-  udp.close();
-  return docs;
+  await fixture.stop(300);
+  return fixture.docs;
 }
 
 /** A document without what differs between two runs of the same traffic. */
