@@ -8,23 +8,7 @@
 // Kept external: what the exporter's api/otlp transports load lazily (AWS SDK, Smithy), which a
 // function sending to the daemon never loads.
 // Run after `tsc -b tsconfig.build.json`; `pnpm build` does both.
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { bundlePackage } from './bundle-package.ts';
 
-const lambda = join(import.meta.dirname, '..', 'packages', 'lambda');
-const outdir = join(lambda, 'dist', 'bundle');
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: [join(lambda, 'dist', 'index.js'), join(lambda, 'dist', 'register.js')],
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  external: ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*'],
-  legalComments: 'inline',
-  logLevel: 'warning',
-});
+const outdir = await bundlePackage('lambda', ['@aws-sdk/*', '@smithy/*', '@aws-crypto/*']);
 process.stdout.write(`bundled @otel-xray/lambda into ${outdir}\n`);

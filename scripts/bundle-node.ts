@@ -6,22 +6,11 @@
 // files), forwarded-parse, and everything the api/otlp transports load lazily (AWS SDK, Smithy);
 // each is a dependency of @otel-xray/node so it resolves from dist/bundle/ under pnpm too.
 // Run after `tsc -b tsconfig.build.json`; `pnpm build` does both.
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { bundlePackage } from './bundle-package.ts';
 
-const node = join(import.meta.dirname, '..', 'packages', 'node');
-const outdir = join(node, 'dist', 'bundle');
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: [join(node, 'dist', 'index.js'), join(node, 'dist', 'register.js')],
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node22',
-  external: [
+const outdir = await bundlePackage(
+  'node',
+  [
     '@opentelemetry/api',
     'import-in-the-middle',
     'import-in-the-middle/*',
@@ -33,10 +22,6 @@ await build({
     '@aws-crypto/*',
   ],
   // CommonJS parts of the bundle (forwarded-parse, …) call require(): give them Node's.
-  banner: {
-    js: "import { createRequire as __otelXrayCreateRequire } from 'node:module'; const require = __otelXrayCreateRequire(import.meta.url);",
-  },
-  legalComments: 'inline',
-  logLevel: 'warning',
-});
+  "import { createRequire as __otelXrayCreateRequire } from 'node:module'; const require = __otelXrayCreateRequire(import.meta.url);",
+);
 process.stdout.write(`bundled @otel-xray/node into ${outdir}\n`);
