@@ -259,7 +259,10 @@ describe('the packages installed from their tarballs in projects outside the wor
             return `${call} ${cell?.traced ? 'traced' : 'NOT traced'}`;
           })
           .join(', ');
-      log(`  ${pm}: register: ${row('register')} | from code: ${row('from code')}`);
+      log(
+        `  ${pm}: register: ${row('register')} | register (otel): ${row('register (otel)')} | ` +
+          `from code: ${row('from code')}`,
+      );
     }
     const untraced = matrix
       .flat()

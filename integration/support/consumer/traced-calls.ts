@@ -1,13 +1,14 @@
-// The traced-call matrix: an ESM app started with `--import @otel-xray/node/register`, and one
-// that calls startTracing() from code and then imports the app, each calling a second traced
-// service with node:http and with fetch; the trace is read back from the project's local X-Ray
-// with the installed @otel-xray/testing.
+// The traced-call matrix: an ESM app started with `--import @otel-xray/node/register` (in the
+// default lean mode, and with OTEL_XRAY_INSTRUMENTATION=otel, whose OpenTelemetry instrumentations
+// load from the installed package's dependencies), and one that calls startTracing() from code and
+// then imports the app, each calling a second traced service with node:http and with fetch; the
+// trace is read back from the project's local X-Ray with the installed @otel-xray/testing.
 import { join } from 'node:path';
 import { runCommand, startService } from './run-command.ts';
 import type { ProjectXRay } from './run-examples.ts';
 import type { Toolchain } from './toolchain.ts';
 
-export type StartMode = 'register' | 'from code';
+export type StartMode = 'register' | 'register (otel)' | 'from code';
 export type CallKind = 'http' | 'fetch';
 
 /** One cell of the matrix. */
@@ -38,19 +39,23 @@ export async function tracedCallMatrix(
   });
   const cells: TracedCall[] = [];
   try {
-    for (const mode of ['register', 'from code'] as const) {
-      const service = mode === 'register' ? 'app-register' : 'app-from-code';
+    for (const mode of ['register', 'register (otel)', 'from code'] as const) {
+      const fromCode = mode === 'from code';
+      const service = fromCode
+        ? 'app-from-code'
+        : mode === 'register'
+          ? 'app-register'
+          : 'app-otel';
       const app = await startService(
         tools.node,
-        mode === 'register' ? [...register, 'app.mjs'] : ['from-code.mjs'],
+        fromCode ? ['from-code.mjs'] : [...register, 'app.mjs'],
         {
           cwd,
           env: {
             ...env,
             DOWNSTREAM_URL: downstream.url,
-            ...(mode === 'register'
-              ? { OTEL_SERVICE_NAME: service }
-              : { APP_SERVICE_NAME: service }),
+            ...(fromCode ? { APP_SERVICE_NAME: service } : { OTEL_SERVICE_NAME: service }),
+            ...(mode === 'register (otel)' ? { OTEL_XRAY_INSTRUMENTATION: 'otel' } : {}),
           },
           ready: READY,
         },

@@ -2,9 +2,6 @@ import { context, diag, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BatchSpanProcessor, TracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace';
 import { registerInstrumentations, type Instrumentation } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
 import { XRayIdGenerator } from '@otel-xray/core';
 import { XRaySpanExporter } from '@otel-xray/exporter';
 import { xrayAwsSdkHooks, xrayTraceHeaderPlugin } from '@otel-xray/propagation';
@@ -24,6 +21,7 @@ import { instrumentationMode } from './instrumentation/instrumentation-mode.ts';
 import { startLeanInstrumentation } from './instrumentation/lean-instrumentation.ts';
 import { awsSdkSpanPlugin } from './instrumentation/aws-sdk/aws-sdk-span-plugin.ts';
 import { setUpLogs } from './logs/logs-from-options.ts';
+import { otelInstrumentations } from './otel-instrumentations.ts';
 
 /**
  * Wires OpenTelemetry for X-Ray in one call: a `TracerProvider` (`@opentelemetry/sdk-trace`) with X-Ray trace IDs, the
@@ -94,6 +92,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
       ignoreOutgoing: isAwsSdkRequest,
     });
   } else {
+    const { HttpInstrumentation, UndiciInstrumentation } = otelInstrumentations();
     if (selected.has('http'))
       instrumentations.push(
         new HttpInstrumentation({
@@ -113,6 +112,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
         }),
       );
     } else {
+      const { AwsInstrumentation } = otelInstrumentations();
       instrumentations.push(
         new AwsInstrumentation({
           ...xrayAwsSdkHooks(),

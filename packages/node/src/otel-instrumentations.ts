@@ -1,0 +1,35 @@
+// The OpenTelemetry instrumentations of `instrumentation: 'otel'` (http, undici, aws-sdk), loaded
+// only when that mode is chosen. A static import would load them — a quarter of the bundle's main
+// chunk, ≈ 105 KB — in `lean` mode too, where nothing uses them. `startTracing()` is synchronous, so
+// they are required (their CommonJS builds, resolved from this package's dependencies at run time;
+// the bundler does not follow a `require` made with createRequire).
+import type * as HttpModule from '@opentelemetry/instrumentation-http';
+import type * as UndiciModule from '@opentelemetry/instrumentation-undici';
+import type * as AwsSdkModule from '@opentelemetry/instrumentation-aws-sdk';
+import { createRequire } from 'node:module';
+
+/** The instrumentation classes of `otel` mode. */
+export interface OtelInstrumentations {
+  HttpInstrumentation: typeof HttpModule.HttpInstrumentation;
+  UndiciInstrumentation: typeof UndiciModule.UndiciInstrumentation;
+  AwsInstrumentation: typeof AwsSdkModule.AwsInstrumentation;
+}
+
+let loaded: OtelInstrumentations | undefined;
+
+/** Loads the three instrumentation packages on first use. */
+export function otelInstrumentations(): OtelInstrumentations {
+  if (loaded !== undefined) return loaded;
+  const requireCjs = createRequire(import.meta.url);
+  loaded = {
+    HttpInstrumentation: (requireCjs('@opentelemetry/instrumentation-http') as typeof HttpModule)
+      .HttpInstrumentation,
+    UndiciInstrumentation: (
+      requireCjs('@opentelemetry/instrumentation-undici') as typeof UndiciModule
+    ).UndiciInstrumentation,
+    AwsInstrumentation: (
+      requireCjs('@opentelemetry/instrumentation-aws-sdk') as typeof AwsSdkModule
+    ).AwsInstrumentation,
+  };
+  return loaded;
+}
