@@ -7,6 +7,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import { findSqsMessageTrace } from '@otel-xray/propagation';
+import { queueNameOf } from './internal/queue-name.ts';
 
 /** Where a message came from, for the consumer span's attributes. */
 export interface ProcessMessageOptions {
@@ -44,7 +45,7 @@ export async function processMessage<T>(
   const found = findSqsMessageTrace(message, ROOT_CONTEXT);
   const parent = found?.context ?? ROOT_CONTEXT;
   const remote = trace.getSpanContext(parent);
-  const queueName = options.queueUrl.slice(options.queueUrl.lastIndexOf('/') + 1);
+  const queueName = queueNameOf(options.queueUrl) ?? '';
   const span = trace.getTracer(TRACER).startSpan(
     `${queueName} process`,
     {

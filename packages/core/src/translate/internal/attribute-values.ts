@@ -13,11 +13,6 @@ export function int(value: unknown): number {
   return 0;
 }
 
-/** True when the value is an OTLP int (an integer number or a bigint). */
-export function isInt(value: unknown): boolean {
-  return (typeof value === 'number' && Number.isInteger(value)) || typeof value === 'bigint';
-}
-
 /** `Value.AsString()`: ints and doubles in decimal, booleans as `true`/`false`, strings as is. */
 export function asString(value: unknown): string {
   switch (typeof value) {

@@ -23,7 +23,8 @@ import {
 import type { AwsSdkCall } from '../../../src/instrumentation/aws-sdk/aws-sdk-call.ts';
 import { dynamodbExtension } from '../../../src/instrumentation/aws-sdk/services/dynamodb.ts';
 import { snsExtension } from '../../../src/instrumentation/aws-sdk/services/sns.ts';
-import { queueNameOf, sqsExtension } from '../../../src/instrumentation/aws-sdk/services/sqs.ts';
+import { sqsExtension } from '../../../src/instrumentation/aws-sdk/services/sqs.ts';
+import { queueNameOf } from '../../../src/internal/queue-name.ts';
 import {
   lambdaExtension,
   withTraceClientContext,

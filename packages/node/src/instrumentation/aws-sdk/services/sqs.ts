@@ -1,5 +1,6 @@
 import { ROOT_CONTEXT, SpanKind, propagation, trace, type Span } from '@opentelemetry/api';
 import { xrayAwsSdkHooks, withTraceAttributeNames } from '@otel-xray/propagation';
+import { queueNameOf } from '../../../internal/queue-name.ts';
 import type { AwsSdkCall, ServiceExtension } from '../aws-sdk-call.ts';
 import {
   injectMessageAttributes,
@@ -12,12 +13,6 @@ type ReceiveInput = Parameters<typeof withTraceAttributeNames>[0];
 
 // Our own ReceiveMessage links (AWSTraceHeader, SNS envelope), exactly as in the otel mode.
 const xrayHooks = xrayAwsSdkHooks();
-
-/** The queue name: the last path segment of the queue URL. */
-export function queueNameOf(queueUrl: unknown): string | undefined {
-  if (typeof queueUrl !== 'string' || queueUrl === '') return undefined;
-  return queueUrl.slice(queueUrl.lastIndexOf('/') + 1);
-}
 
 /**
  * SQS: `<queue> send` (PRODUCER) for SendMessage(Batch), `<queue> receive` (CONSUMER) for
