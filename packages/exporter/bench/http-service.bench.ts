@@ -9,11 +9,8 @@
 // The machine is shared, so one run is noise: each round runs every variant once, back to back
 // (the order rotates per round), ratios are taken within a round and reported as the median and
 // range over rounds. The SQS endpoint, X-Ray daemon and OTLP collector stand-ins run in a process of
-// their own (support/sink-process.ts), so their work does not slow the load generator. On Linux with
-// ≥ 2 CPUs the service gets a CPU of its own and the load generator and sinks share the others
-// (support/cpu-pinning.ts; BENCH_PIN=0 turns it off). Next to req/s the service reports its own CPU
-// time per request, which load from other processes skews far less ("CPU capacity": requests one
-// core serves, relative).
+// their own (support/sink-process.ts), so their work does not slow the load generator. Next to req/s the service reports its own CPU time per request, which load
+// from other processes skews far less ("CPU capacity": requests one core serves, relative).
 // Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_ROUNDS (default 5),
 // BENCH_VARIANTS (comma-separated subset).
 import { spawn } from 'node:child_process';
@@ -22,13 +19,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
-import { pinCpus } from './support/cpu-pinning.ts';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const here = import.meta.dirname;
-const pinning = pinCpus();
 
 interface Outcome {
   variant: string;
@@ -58,16 +53,11 @@ function startService(
   variant: string,
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const [command, args] = pinning.service([
+  const child = spawn(
     process.execPath,
-    '--conditions=otel-xray-source',
-    join(here, 'support/bench-service.ts'),
-    variant,
-  ]);
-  const child = spawn(command, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+    ['--conditions=otel-xray-source', join(here, 'support/bench-service.ts'), variant],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -107,12 +97,11 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 function startSinks(): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
-  const [command, args] = pinning.helper([
+  const child = spawn(
     process.execPath,
-    '--conditions=otel-xray-source',
-    join(here, 'support/sink-process.ts'),
-  ]);
-  const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
+    ['--conditions=otel-xray-source', join(here, 'support/sink-process.ts')],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -124,7 +113,6 @@ function startSinks(): Promise<{ child: ChildProcess; ports: Record<string, numb
   });
 }
 
-process.stdout.write(`CPUs: ${pinning.description}\n`);
 const sinks = await startSinks();
 const env = {
   BENCH_SQS_ENDPOINT: `http://127.0.0.1:${sinks.ports['sqs']}`,
