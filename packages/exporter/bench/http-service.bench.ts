@@ -13,12 +13,17 @@
 // from other processes skews far less ("CPU capacity": requests one core serves, relative).
 // Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_ROUNDS (default 5),
 // BENCH_VARIANTS (comma-separated subset).
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
+import {
+  getText,
+  load,
+  startService,
+  startSinks,
+  stopProcess,
+  stopSinks,
+} from './support/bench-processes.ts';
 
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
@@ -49,34 +54,6 @@ function nodeHasStartTracing(): boolean {
   );
 }
 
-function startService(
-  variant: string,
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=otel-xray-source', join(here, 'support/bench-service.ts'), variant],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /PORT (\d+)/.exec(output);
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
-    child.once('exit', (code) => reject(new Error(`service ${variant} exited with ${code}`)));
-  });
-}
-
-async function load(port: number, duration: number): Promise<autocannon.Result> {
-  return autocannon({ url: `http://127.0.0.1:${port}/orders`, connections, duration });
-}
-
-async function getText(port: number, path: string): Promise<string> {
-  return (await fetch(`http://127.0.0.1:${port}${path}`)).text();
-}
-
 interface ServiceStats {
   served: number;
   documentsSent?: number;
@@ -87,49 +64,16 @@ interface ServiceStats {
   translateErrors?: number;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000); // a variant that ignores SIGTERM
-  await exited;
-  clearTimeout(timer);
-}
-
-function startSinks(): Promise<{ child: ChildProcess; ports: Record<string, number> }> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=otel-xray-source', join(here, 'support/sink-process.ts')],
-    { stdio: ['pipe', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /SINKS (\{.*\})\n/.exec(output);
-      if (match) resolve({ child, ports: JSON.parse(match[1]!) as Record<string, number> });
-    });
-    child.once('exit', (code) => reject(new Error(`sinks exited with ${code}`)));
-  });
-}
-
 const sinks = await startSinks();
-const env = {
-  BENCH_SQS_ENDPOINT: `http://127.0.0.1:${sinks.ports['sqs']}`,
-  BENCH_OTLP_URL: `http://127.0.0.1:${sinks.ports['otlp']}/v1/traces`,
-  AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${sinks.ports['udp']}`,
-  AWS_REGION: 'us-east-1',
-  OTEL_LOG_LEVEL: 'none',
-};
 
 async function measure(variant: string, round: number): Promise<Outcome> {
-  const { child, port } = await startService(variant, env);
+  const { child, port } = await startService(variant, sinks.env);
   try {
-    await load(port, 2); // warm-up: JIT, connection pools
+    await load(port, 2, connections); // warm-up: JIT, connection pools
     await new Promise((resolve) => setTimeout(resolve, 500)); // the warm-up's batches leave
     const cpuBefore = Number(await getText(port, '/__cpu'));
     const statsBefore = JSON.parse(await getText(port, '/__stats')) as ServiceStats;
-    const result = await load(port, seconds);
+    const result = await load(port, seconds, connections);
     const cpu = Number(await getText(port, '/__cpu')) - cpuBefore;
     await new Promise((resolve) => setTimeout(resolve, 1500)); // let batches drain
     const stats = JSON.parse(await getText(port, '/__stats')) as ServiceStats;
@@ -153,7 +97,7 @@ async function measure(variant: string, round: number): Promise<Outcome> {
       lost,
     };
   } finally {
-    await stop(child);
+    await stopProcess(child);
   }
 }
 
@@ -183,8 +127,7 @@ for (let round = 1; round <= rounds; round++) {
     );
   }
 }
-sinks.child.stdin?.end();
-await stop(sinks.child);
+await stopSinks(sinks);
 
 const of = (variant: string): Outcome[] => runs.filter((run) => run.variant === variant);
 process.stdout.write(
