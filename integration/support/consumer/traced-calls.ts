@@ -85,10 +85,20 @@ async function tracedCall(
   call: CallKind,
 ): Promise<TracedCall> {
   const res = await fetch(`${appUrl}/via-${call}`);
-  const answer = (await res.json()) as { traceId: string; downstream: Record<string, unknown> };
+  const answer = (await res.json()) as {
+    traceId: string;
+    scope: string;
+    downstream: Record<string, unknown>;
+  };
   const saw = `downstream saw ${JSON.stringify(answer.downstream)}`;
   if (!answer.traceId)
     return { mode, call, traced: false, detail: `no server span in the app; ${saw}` };
+  // The server span comes from the instrumentation the mode names (otel mode falls back to lean,
+  // with a diag error, when its packages cannot be loaded).
+  const expected =
+    mode === 'register (otel)' ? '@opentelemetry/instrumentation-http' : '@otel-xray/node';
+  if (answer.scope !== expected)
+    return { mode, call, traced: false, detail: `server span by ${answer.scope}, not ${expected}` };
   const read = await runCommand(
     tools.node,
     ['read-trace.mjs', answer.traceId, xray.endpoint, service, 'downstream'],

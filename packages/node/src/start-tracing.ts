@@ -80,9 +80,12 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   });
   const instrumentations: Instrumentation[] = [...(options.instrumentations ?? [])];
   let stopLean = (): void => {};
-  const lean =
-    instrumentationMode(options.instrumentation, env.OTEL_XRAY_INSTRUMENTATION) === 'lean';
-  if (lean) {
+  // otel mode's instrumentations load now, or not at all (then lean mode, after a diag error).
+  const otel =
+    instrumentationMode(options.instrumentation, env.OTEL_XRAY_INSTRUMENTATION) === 'otel'
+      ? otelInstrumentations()
+      : undefined;
+  if (otel === undefined) {
     // diagnostics_channel: no patching, so load order and ESM do not matter for http and fetch.
     stopLean = startLeanInstrumentation({
       tracer: provider.getTracer('@otel-xray/node'),
@@ -92,7 +95,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
       ignoreOutgoing: isAwsSdkRequest,
     });
   } else {
-    const { HttpInstrumentation, UndiciInstrumentation } = otelInstrumentations();
+    const { HttpInstrumentation, UndiciInstrumentation } = otel;
     if (selected.has('http'))
       instrumentations.push(
         new HttpInstrumentation({
@@ -103,7 +106,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     if (selected.has('undici')) instrumentations.push(new UndiciInstrumentation());
   }
   if (selected.has('aws-sdk')) {
-    if (lean) {
+    if (otel === undefined) {
       // Our span middleware, one per client: no per-call patching of the middleware stack.
       const tracer = provider.getTracer('@otel-xray/node');
       instrumentations.push(
@@ -112,9 +115,8 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
         }),
       );
     } else {
-      const { AwsInstrumentation } = otelInstrumentations();
       instrumentations.push(
-        new AwsInstrumentation({
+        new otel.AwsInstrumentation({
           ...xrayAwsSdkHooks(),
           sqsExtractContextPropagationFromPayload: true,
         }),
