@@ -233,7 +233,7 @@ describe('the packages installed from their tarballs in projects outside the wor
     expect(failures).toEqual([]);
   }, 180_000);
 
-  it('traces http and fetch calls of an ESM app started with register and from code', async () => {
+  it('traces http and fetch calls of an app started with register (lean, otel) and from code (ESM, CommonJS)', async () => {
     const matrix = await phase('traced-call matrix (npm ‖ pnpm)', () =>
       Promise.all(
         managers.map(async (pm) => {
@@ -261,7 +261,7 @@ describe('the packages installed from their tarballs in projects outside the wor
           .join(', ');
       log(
         `  ${pm}: register: ${row('register')} | register (otel): ${row('register (otel)')} | ` +
-          `from code: ${row('from code')}`,
+          `from code: ${row('from code')} | from code (CommonJS): ${row('from code (CommonJS)')}`,
       );
     }
     const untraced = matrix

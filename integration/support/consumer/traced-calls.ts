@@ -1,14 +1,15 @@
 // The traced-call matrix: an ESM app started with `--import @otel-xray/node/register` (in the
 // default lean mode, and with OTEL_XRAY_INSTRUMENTATION=otel, whose OpenTelemetry instrumentations
-// load from the installed package's dependencies), and one that calls startTracing() from code and
-// then imports the app, each calling a second traced service with node:http and with fetch; the
-// trace is read back from the project's local X-Ray with the installed @otel-xray/testing.
+// load from the installed package's dependencies), one that calls startTracing() from code and then
+// imports the app, and a CommonJS one that requires @otel-xray/node and calls startTracing() — each
+// calling a second traced service with node:http and with fetch; the trace is read back from the
+// project's local X-Ray with the installed @otel-xray/testing.
 import { join } from 'node:path';
 import { runCommand, startService } from './run-command.ts';
 import type { ProjectXRay } from './run-examples.ts';
 import type { Toolchain } from './toolchain.ts';
 
-export type StartMode = 'register' | 'register (otel)' | 'from code';
+export type StartMode = 'register' | 'register (otel)' | 'from code' | 'from code (CommonJS)';
 export type CallKind = 'http' | 'fetch';
 
 /** One cell of the matrix. */
@@ -39,27 +40,27 @@ export async function tracedCallMatrix(
   });
   const cells: TracedCall[] = [];
   try {
-    for (const mode of ['register', 'register (otel)', 'from code'] as const) {
-      const fromCode = mode === 'from code';
-      const service = fromCode
-        ? 'app-from-code'
-        : mode === 'register'
-          ? 'app-register'
-          : 'app-otel';
-      const app = await startService(
-        tools.node,
-        fromCode ? ['from-code.mjs'] : [...register, 'app.mjs'],
-        {
-          cwd,
-          env: {
-            ...env,
-            DOWNSTREAM_URL: downstream.url,
-            ...(fromCode ? { APP_SERVICE_NAME: service } : { OTEL_SERVICE_NAME: service }),
-            ...(mode === 'register (otel)' ? { OTEL_XRAY_INSTRUMENTATION: 'otel' } : {}),
-          },
-          ready: READY,
-        },
-      );
+    // How each mode starts the app: its command line and the env that names the service.
+    const starts: Array<[StartMode, string, string[], NodeJS.ProcessEnv]> = [
+      ['register', 'app-register', [...register, 'app.mjs'], {}],
+      [
+        'register (otel)',
+        'app-otel',
+        [...register, 'app.mjs'],
+        { OTEL_XRAY_INSTRUMENTATION: 'otel' },
+      ],
+      ['from code', 'app-from-code', ['from-code.mjs'], {}],
+      ['from code (CommonJS)', 'app-from-cjs', ['from-code.cjs'], {}],
+    ];
+    for (const [mode, service, args, modeEnv] of starts) {
+      const named = mode.startsWith('from code')
+        ? { APP_SERVICE_NAME: service }
+        : { OTEL_SERVICE_NAME: service };
+      const app = await startService(tools.node, args, {
+        cwd,
+        env: { ...env, DOWNSTREAM_URL: downstream.url, ...named, ...modeEnv },
+        ready: READY,
+      });
       try {
         for (const call of ['http', 'fetch'] as const) {
           cells.push(await tracedCall(tools, cwd, xray, env, app.url, service, mode, call));
