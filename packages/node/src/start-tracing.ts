@@ -80,6 +80,8 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   });
   const instrumentations: Instrumentation[] = [...(options.instrumentations ?? [])];
   let stopLean = (): void => {};
+  // The tracer of our lean instrumentations (http, fetch, aws-sdk).
+  const leanTracer = provider.getTracer('@otel-xray/node');
   // otel mode's instrumentations load now, or not at all (then lean mode, after a diag error).
   const otel =
     instrumentationMode(options.instrumentation, env.OTEL_XRAY_INSTRUMENTATION) === 'otel'
@@ -88,7 +90,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   if (otel === undefined) {
     // diagnostics_channel: no patching, so load order and ESM do not matter for http and fetch.
     stopLean = startLeanInstrumentation({
-      tracer: provider.getTracer('@otel-xray/node'),
+      tracer: leanTracer,
       contextManager,
       http: selected.has('http'),
       fetch: selected.has('undici'),
@@ -108,10 +110,9 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   if (selected.has('aws-sdk')) {
     if (otel === undefined) {
       // Our span middleware, one per client: no per-call patching of the middleware stack.
-      const tracer = provider.getTracer('@otel-xray/node');
       instrumentations.push(
         new AwsSdkPluginInstrumentation({
-          plugins: [(client) => awsSdkSpanPlugin(tracer, client), xrayTraceHeaderPlugin()],
+          plugins: [(client) => awsSdkSpanPlugin(leanTracer, client), xrayTraceHeaderPlugin()],
         }),
       );
     } else {
