@@ -68,13 +68,22 @@ export function startService(
   });
 }
 
-/** `connections` clients sending `GET /orders` for `seconds`. */
+/**
+ * `connections` clients sending `GET /orders` for `seconds`: as fast as the service answers, or
+ * `rate` requests per second in all.
+ */
 export function load(
   port: number,
   seconds: number,
   connections: number,
+  rate?: number,
 ): Promise<autocannon.Result> {
-  return autocannon({ url: `http://127.0.0.1:${port}/orders`, connections, duration: seconds });
+  return autocannon({
+    url: `http://127.0.0.1:${port}/orders`,
+    connections,
+    duration: seconds,
+    ...(rate === undefined ? {} : { overallRate: rate }),
+  });
 }
 
 /** The body of a GET on the service. */

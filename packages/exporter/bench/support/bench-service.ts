@@ -2,7 +2,9 @@
 // setup, done before `http` and the SQS client are loaded (CommonJS require, so the OTel
 // instrumentations patch them without an ESM loader hook). Prints `PORT <n>` when listening.
 // `GET /__cpu`: CPU time so far (µs); `GET /__stats`: `/orders` requests served and the exporter's
-// counters (ours, exporter), so the bench can check that every span was sent.
+// counters (ours, exporter), so the bench can check that every span was sent. For the `ours`
+// variants, BENCH_SAMPLER (default always_on) and BENCH_EXPORTER=noop change the sampler and drop
+// the spans instead of exporting them.
 import { createRequire } from 'node:module';
 import type * as Http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -25,16 +27,26 @@ interface Counted {
   stats(): object;
 }
 
+/** An exporter that drops every span at once. */
+const noopExporter = {
+  export: (_spans: unknown, done: (result: { code: 0 }) => void) => done({ code: 0 }),
+  shutdown: () => Promise.resolve(),
+  forceFlush: () => Promise.resolve(),
+};
+
 async function setUpTracing(): Promise<void> {
   if (variant === 'ours' || variant === 'ours-lean' || variant === 'ours-otel') {
     const nodePackage = '../../../node/src/index.ts'; // a variable: the package may not exist yet
     const node = (await import(nodePackage)) as {
       startTracing: (options: object) => { exporter: Partial<Counted> };
     };
+    // BENCH_SAMPLER and BENCH_EXPORTER=noop take parts away, for the http-cost bench.
+    const noop = process.env['BENCH_EXPORTER'] === 'noop' ? { spanExporter: noopExporter } : {};
     const { exporter } = node.startTracing({
       serviceName: 'bench',
-      sampler: 'always_on',
+      sampler: process.env['BENCH_SAMPLER'] ?? 'always_on',
       handleSignals: false,
+      ...noop,
       // ours-otel: @opentelemetry/instrumentation-http instead of the diagnostics_channel one.
       ...(variant === 'ours' ? {} : { instrumentation: variant === 'ours-otel' ? 'otel' : 'lean' }),
     });
@@ -51,12 +63,7 @@ async function setUpTracing(): Promise<void> {
     const { HttpInstrumentation } = await import('@opentelemetry/instrumentation-http');
     const { AwsInstrumentation } = await import('@opentelemetry/instrumentation-aws-sdk');
     const exporter =
-      variant === 'exporter'
-        ? new XRaySpanExporter({ statsIntervalMillis: 0 })
-        : {
-            export: (_: unknown, done: (r: { code: 0 }) => void) => done({ code: 0 }),
-            shutdown: () => Promise.resolve(),
-          };
+      variant === 'exporter' ? new XRaySpanExporter({ statsIntervalMillis: 0 }) : noopExporter;
     if (exporter instanceof XRaySpanExporter) exporterStats = () => exporter.stats();
     const provider = new TracerProvider({
       sampler: new AlwaysOnSampler(),
