@@ -8,6 +8,7 @@ import { xrayAwsSdkHooks, xrayTraceHeaderPlugin } from '@otel-xray/propagation';
 import type { StartTracingOptions } from './options.ts';
 import { buildResource } from './resource.ts';
 import { chooseSampler } from './sampler.ts';
+import { batchProcessorConfig } from './batch-processor-config.ts';
 import { propagatorFromEnv } from './propagators.ts';
 import { AwsSdkPluginInstrumentation } from './aws-sdk-plugin-instrumentation.ts';
 import { isAwsSdkRequest } from './internal/aws-sdk-request.ts';
@@ -29,7 +30,8 @@ import { otelInstrumentations } from './otel-instrumentations.ts';
  * and the `X-Amzn-Trace-Id` request header on every AWS SDK v3 client) and a batch processor
  * sending to the X-Ray exporter (daemon UDP by default). Configured by options or the usual
  * env (`OTEL_SERVICE_NAME`, `OTEL_RESOURCE_ATTRIBUTES`, `OTEL_TRACES_SAMPLER`, `OTEL_PROPAGATORS`,
- * `AWS_XRAY_DAEMON_ADDRESS`, `AWS_REGION`, `OTEL_BSP_*`; for logs `OTEL_XRAY_LOG_CORRELATION`,
+ * `AWS_XRAY_DAEMON_ADDRESS`, `AWS_REGION`, `OTEL_BSP_SCHEDULE_DELAY` / `_EXPORT_TIMEOUT` /
+ * `_MAX_QUEUE_SIZE` / `_MAX_EXPORT_BATCH_SIZE`; for logs `OTEL_XRAY_LOG_CORRELATION`,
  * `OTEL_XRAY_LOG_CONSOLE`, `OTEL_XRAY_LOGS_ENDPOINT`). Never throws into the application.
  * @example
  * import { startTracing } from '@otel-xray/node';
@@ -52,10 +54,7 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   let flushAtExit: ReturnType<typeof exitFlush> | undefined;
   const processors: SpanProcessor[] = [
     // X-Ray SDKs send each segment when it ends; a short default delay keeps traces fresh locally.
-    new BatchSpanProcessor({
-      exporter,
-      scheduledDelayMillis: Number(env.OTEL_BSP_SCHEDULE_DELAY) || 200,
-    }),
+    new BatchSpanProcessor({ exporter, ...batchProcessorConfig(env) }),
     ...(options.spanProcessors ?? []),
   ];
   if (handleSignals) {
