@@ -16,8 +16,37 @@ export interface AwsPlan {
   /** `cloudwatch_logs` entries (from the resource or the options), or undefined. */
   logGroups: LogGroup[] | undefined;
   /** The call fields, in the order they are written. */
-  call: AwsBlock;
+  call: AwsCall;
 }
+
+/**
+ * The call fields of the `aws` block, undefined where omitted: one literal with every field, so
+ * every plan shares one hidden class (see `HttpPlan` in http-block.ts for why that matters).
+ */
+export interface AwsCall {
+  account_id: string | undefined;
+  operation: string | undefined;
+  region: string | undefined;
+  request_id: string | undefined;
+  queue_url: string | undefined;
+  queue_name: string | undefined;
+  topic_arn: string | undefined;
+  table_names: string[] | undefined;
+  table_name: string | undefined;
+}
+
+/** The names of {@link AwsCall}'s fields, in the order they are written. */
+const CALL_FIELDS = [
+  'account_id',
+  'operation',
+  'region',
+  'request_id',
+  'queue_url',
+  'queue_name',
+  'topic_arn',
+  'table_names',
+  'table_name',
+] as const satisfies ReadonlyArray<keyof AwsCall>;
 
 function isSqs(s: AttributeScan): boolean {
   const system = str(slot(s, S.MESSAGING_SYSTEM));
@@ -36,32 +65,38 @@ export function makeAws(
   optionLogGroups: LogGroup[] | undefined,
 ): AwsPlan | undefined {
   if (resource.noAwsBlock) return undefined;
-  const aws: AwsBlock = {};
   const account = s.account !== '' ? s.account : resource.accountId;
-  if (account !== '') aws.account_id = account;
   const operation = s.operation ?? s.rpcMethod ?? '';
-  if (operation !== '') aws.operation = operation;
   const awsSdk = str(slot(s, S.RPC_SYSTEM)) === AWS_API;
   // Extension: OTel JS writes `cloud.region` and `aws.request.id` on AWS SDK spans.
   const region = s.region !== '' ? s.region : awsSdk ? str(slot(s, S.CLOUD_REGION)) : '';
-  if (region !== '') aws.region = region;
   const requestId = s.requestId !== '' ? s.requestId : str(slot(s, S.AWS_REQUEST_ID_DOTTED));
-  if (requestId !== '') aws.request_id = requestId;
   let queueUrl = hasSlot(s, S.MESSAGING_URL) ? str(slot(s, S.MESSAGING_URL)) : s.queueUrl;
   const sqs = isSqs(s);
   // Extension: OTel JS SQS spans carry the queue URL in `url.full`; ADOT in `aws.sqs.queue.url`.
   if (queueUrl === '') queueUrl = str(slot(s, S.AWS_SQS_QUEUE_URL));
   if (queueUrl === '' && sqs) queueUrl = str(slot(s, S.URL_FULL));
-  if (queueUrl !== '') aws.queue_url = queueUrl;
-  if (sqs) {
-    const queueName =
-      str(slot(s, S.AWS_SQS_QUEUE_NAME)) || str(slot(s, S.MESSAGING_DESTINATION_NAME));
-    if (queueName !== '') aws.queue_name = queueName;
-  }
+  const queueName = sqs
+    ? str(slot(s, S.AWS_SQS_QUEUE_NAME)) || str(slot(s, S.MESSAGING_DESTINATION_NAME))
+    : '';
   const topicArn = str(slot(s, S.AWS_SNS_TOPIC_ARN)) || snsDestinationArn(s);
-  if (topicArn !== '') aws.topic_arn = topicArn;
-  tableNames(aws, s.tableName, slot(s, S.AWS_DYNAMODB_TABLE_NAMES));
-  return { resource, logGroups: resource.logGroups ?? optionLogGroups, call: aws };
+  const tables = tableNames(s.tableName, slot(s, S.AWS_DYNAMODB_TABLE_NAMES));
+  const call: AwsCall = {
+    account_id: orUndefined(account),
+    operation: orUndefined(operation),
+    region: orUndefined(region),
+    request_id: orUndefined(requestId),
+    queue_url: orUndefined(queueUrl),
+    queue_name: orUndefined(queueName),
+    topic_arn: orUndefined(topicArn),
+    table_names: tables.names,
+    table_name: orUndefined(tables.name),
+  };
+  return { resource, logGroups: resource.logGroups ?? optionLogGroups, call };
+}
+
+function orUndefined(text: string): string | undefined {
+  return text === '' ? undefined : text;
 }
 
 /** The `aws` object; the service segment of a split (§1.2) leaves out the call fields. */
@@ -75,7 +110,13 @@ export function awsObject(plan: AwsPlan, withCall: boolean): AwsBlock {
   if (r.ec2 !== undefined) aws.ec2 = { ...r.ec2 };
   if (r.eks !== undefined) aws.eks = { ...r.eks };
   aws.xray = { ...r.xray };
-  if (withCall) Object.assign(aws, plan.call);
+  if (withCall) {
+    const out = aws as Record<string, unknown>;
+    for (const field of CALL_FIELDS) {
+      const value = plan.call[field];
+      if (value !== undefined) out[field] = value;
+    }
+  }
   return aws;
 }
 
@@ -124,16 +165,16 @@ function snsDestinationArn(s: AttributeScan): string {
   return destination.startsWith('arn:') ? destination : '';
 }
 
-function tableNames(aws: AwsBlock, fromAttribute: string, semconv: unknown): void {
-  let tableName = fromAttribute;
+/** `table_names` (more than one table) or `table_name` (one, or the `aws.table_name` attribute). */
+function tableNames(
+  fromAttribute: string,
+  semconv: unknown,
+): { names: string[] | undefined; name: string } {
   if (Array.isArray(semconv)) {
-    if (semconv.length === 1) tableName = str(semconv[0]);
-    else if (semconv.length > 1) {
-      tableName = '';
-      aws.table_names = semconv.map((item) => str(item));
-    }
+    if (semconv.length === 1) return { names: undefined, name: str(semconv[0]) };
+    if (semconv.length > 1) return { names: semconv.map((item) => str(item)), name: '' };
   } else if (typeof semconv === 'string') {
-    tableName = semconv;
+    return { names: undefined, name: semconv };
   }
-  if (tableName !== '') aws.table_name = tableName;
+  return { names: undefined, name: fromAttribute };
 }

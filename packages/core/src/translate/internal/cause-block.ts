@@ -53,8 +53,9 @@ function withStack(
   first: ExceptionDocument,
   stack: ExceptionDocument['stack'],
 ): ExceptionDocument[] {
-  if (stack !== undefined && stack.length > 0) first.stack = stack;
-  return [first];
+  if (stack === undefined || stack.length === 0) return [first];
+  // A new literal rather than `first.stack = …`: see `HttpPlan` in http-block.ts.
+  return [{ id: first.id, message: first.message, type: first.type, remote: first.remote, stack }];
 }
 
 /** Event time as Unix seconds with exactly 6 decimals (microseconds, truncated). */

@@ -2,7 +2,8 @@
 // one pass: constant keys pre-escaped, resource parts from cached text, no intermediate objects.
 // A plain string value is written bare and its quotes travel with the constant text around it
 // (`quoted` says a closing quote is pending): V8 joins strings lazily, one rope piece per `+`.
-import type { AnnotationValue, HttpBlock, SqlBlock } from '../../segment-document.ts';
+import type { AnnotationValue, SqlBlock } from '../../segment-document.ts';
+import type { HttpPlan } from './http-block.ts';
 import { awsJson } from './aws-block.ts';
 import type { DocPlan } from './doc-plan.ts';
 import { planMetadata } from './doc-plan.ts';
@@ -34,17 +35,14 @@ const USER = memberKey('user');
 const writer = new MembersWriter();
 
 /** The `http` block in makeHttp's field order (http-block.ts). */
-function httpJson(http: HttpBlock): string {
-  const { request, response } = http;
-  // makeHttp always writes both.
-  if (request === undefined || response === undefined) return `,"http":${JSON.stringify(http)}`;
+function httpJson(http: HttpPlan): string {
   writer.start(',"http":{"request":{', true);
-  writer.add(XFF, request.x_forwarded_for);
-  writer.add(METHOD, request.method);
-  writer.add(URL, request.url);
-  writer.add(USER_AGENT, request.user_agent);
-  writer.add(CLIENT_IP, request.client_ip);
-  return writer.end('}') + responseJson(response.status, response.content_length);
+  writer.add(XFF, http.xForwardedFor);
+  writer.add(METHOD, http.method);
+  writer.add(URL, http.url);
+  writer.add(USER_AGENT, http.userAgent);
+  writer.add(CLIENT_IP, http.clientIp);
+  return writer.end('}') + responseJson(http.status, http.contentLength);
 }
 
 // Most responses repeat the last one (200 and no length): keep its text.

@@ -3,12 +3,13 @@
 import type {
   AnnotationValue,
   Cause,
-  HttpBlock,
   SegmentDocument,
   SegmentLink,
   SqlBlock,
 } from '../../segment-document.ts';
 import type { AwsPlan } from './aws-block.ts';
+import type { HttpPlan } from './http-block.ts';
+import { httpObject } from './http-block.ts';
 import { awsObject } from './aws-block.ts';
 import type { MetadataPlan } from './metadata-plan.ts';
 import { metadataObject } from './metadata-plan.ts';
@@ -30,7 +31,7 @@ export interface DocPlan {
   links: SegmentLink[] | undefined;
   traceId: string;
   endTime: number;
-  http: HttpBlock | undefined;
+  http: HttpPlan | undefined;
   fault: boolean;
   error: boolean;
   throttle: boolean;
@@ -63,7 +64,7 @@ export function docObject(plan: DocPlan): Doc {
   if (plan.links !== undefined) doc.links = plan.links;
   doc.trace_id = plan.traceId;
   doc.end_time = plan.endTime;
-  if (plan.http !== undefined) doc.http = plan.http;
+  if (plan.http !== undefined) doc.http = httpObject(plan.http);
   doc.fault = plan.fault;
   doc.error = plan.error;
   doc.throttle = plan.throttle;

@@ -44,12 +44,13 @@ export function makeLinks(
       });
       break;
     }
-    const entry: SegmentLink = { trace_id: traceId, id };
     const attributes = link.attributes;
-    if (attributes !== undefined && Object.keys(attributes).length > 0) {
-      entry.attributes = rawValue(attributes) as Record<string, unknown>;
-    }
-    out.push(entry);
+    // One literal per form, not a property added later: see `HttpPlan` in http-block.ts.
+    out.push(
+      attributes !== undefined && Object.keys(attributes).length > 0
+        ? { trace_id: traceId, id, attributes: rawValue(attributes) as Record<string, unknown> }
+        : { trace_id: traceId, id },
+    );
   }
   return out.length > 0 ? out : undefined;
 }
