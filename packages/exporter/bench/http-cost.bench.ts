@@ -13,8 +13,8 @@
 // whose label contains one).
 import { formatSpread, spread } from './support/bench-stats.ts';
 import {
-  getText,
   load,
+  serviceCpu,
   startService,
   startSinks,
   stopProcess,
@@ -62,7 +62,6 @@ interface Pair {
 }
 
 const sinks = await startSinks();
-const cpuOf = async (port: number): Promise<number> => Number(await getText(port, '/__cpu'));
 const start = (setup: Setup) => startService(setup.variant, { ...sinks.env, ...setup.env });
 
 async function measurePair(baseSetup: Setup, setupSetup: Setup): Promise<Pair> {
@@ -76,12 +75,12 @@ async function measurePair(baseSetup: Setup, setupSetup: Setup): Promise<Pair> {
       load(setup.port, 3, connections, rate),
     ]);
     for (let round = 0; round < rounds; round++) {
-      const before = await Promise.all([cpuOf(base.port), cpuOf(setup.port)]);
+      const before = await Promise.all([serviceCpu(base.port), serviceCpu(setup.port)]);
       const [a, b] = await Promise.all([
         load(base.port, seconds, connections, rate),
         load(setup.port, seconds, connections, rate),
       ]);
-      const after = await Promise.all([cpuOf(base.port), cpuOf(setup.port)]);
+      const after = await Promise.all([serviceCpu(base.port), serviceCpu(setup.port)]);
       const failed = a.errors + a.non2xx + b.errors + b.non2xx;
       if (failed > 0) throw new Error(`${failed} requests failed`);
       pair.base.push((after[0] - before[0]) / Math.max(1, a.requests.total));

@@ -19,6 +19,7 @@ import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
 import {
   getText,
   load,
+  serviceCpu,
   startService,
   startSinks,
   stopProcess,
@@ -71,10 +72,10 @@ async function measure(variant: string, round: number): Promise<Outcome> {
   try {
     await load(port, 2, connections); // warm-up: JIT, connection pools
     await new Promise((resolve) => setTimeout(resolve, 500)); // the warm-up's batches leave
-    const cpuBefore = Number(await getText(port, '/__cpu'));
+    const cpuBefore = await serviceCpu(port);
     const statsBefore = JSON.parse(await getText(port, '/__stats')) as ServiceStats;
     const result = await load(port, seconds, connections);
-    const cpu = Number(await getText(port, '/__cpu')) - cpuBefore;
+    const cpu = (await serviceCpu(port)) - cpuBefore;
     await new Promise((resolve) => setTimeout(resolve, 1500)); // let batches drain
     const stats = JSON.parse(await getText(port, '/__stats')) as ServiceStats;
     const served = stats.served - statsBefore.served;

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { serviceCpu } from './support/bench-processes.ts';
 const seconds = Number(process.env.BENCH_SECONDS ?? 4);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const service = join(import.meta.dirname, 'support/instrumentation-service.ts');
@@ -29,18 +30,14 @@ async function start(variant: string): Promise<{ child: ChildProcess; port: numb
   return { child, port };
 }
 
-async function cpu(port: number): Promise<number> {
-  return Number(await (await fetch(`http://127.0.0.1:${port}/__cpu`)).text());
-}
-
 async function measure(variant: string): Promise<{ cpu: number; p99: number; rps: number }> {
   const { child, port } = await start(variant);
   try {
     const url = `http://127.0.0.1:${port}/`;
     await autocannon({ url, connections: 16, duration: 1 }); // warm-up
-    const before = await cpu(port);
+    const before = await serviceCpu(port);
     const result = await autocannon({ url, connections: 16, duration: seconds });
-    const used = (await cpu(port)) - before;
+    const used = (await serviceCpu(port)) - before;
     return {
       cpu: used / Math.max(1, result.requests.total),
       p99: result.latency.p99,

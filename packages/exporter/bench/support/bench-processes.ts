@@ -86,6 +86,11 @@ export function load(
   });
 }
 
+/** The CPU time (µs, user + system) a bench service has used so far (`GET /__cpu`). */
+export async function serviceCpu(port: number): Promise<number> {
+  return Number(await getText(port, '/__cpu'));
+}
+
 /** The body of a GET on the service. */
 export async function getText(port: number, path: string): Promise<string> {
   return (await fetch(`http://127.0.0.1:${port}${path}`)).text();
