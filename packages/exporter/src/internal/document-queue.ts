@@ -10,10 +10,16 @@ export interface QueuedDocument {
   ticket: ExportTicket;
 }
 
-/** FIFO with a capacity: pushing onto a full queue evicts (and returns) the oldest document. */
+/**
+ * FIFO with a capacity: pushing onto a full queue evicts (and returns) the oldest document.
+ * A document leaves the queue entirely when taken: a slot left behind would keep its text, its
+ * ticket and through that the span processor's whole batch of spans reachable until the array is
+ * compacted — about a second of traffic outliving its export, all of it promoted to the old
+ * generation by the next scavenge.
+ */
 export class DocumentQueue {
   readonly #capacity: number;
-  #items: QueuedDocument[] = [];
+  #items: Array<QueuedDocument | undefined> = [];
   #head = 0;
 
   constructor(capacity: number) {
@@ -48,7 +54,8 @@ export class DocumentQueue {
 
   /** Removes and returns everything. */
   drain(): QueuedDocument[] {
-    const all = this.#items.slice(this.#head);
+    // Every slot from the head on holds a document.
+    const all = this.#items.slice(this.#head) as QueuedDocument[];
     this.#items = [];
     this.#head = 0;
     return all;
@@ -56,8 +63,13 @@ export class DocumentQueue {
 
   #shift(): QueuedDocument | undefined {
     const item = this.#items[this.#head];
+    this.#items[this.#head] = undefined;
     this.#head += 1;
-    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+    if (this.#head === this.#items.length) {
+      // Emptied (the usual case: the pump takes all it has): start over on a fresh array.
+      this.#items = [];
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
       this.#items = this.#items.slice(this.#head);
       this.#head = 0;
     }
