@@ -8,9 +8,11 @@
 // exporter); and each instrumentation alone (http, aws-sdk).
 // At a fixed rate below saturation this is CPU per request, not capacity at saturation: the
 // http-service bench stays the measure of the goals.
+// Both services of a pair are first driven at full load for BENCH_WARMUP seconds, so that the
+// rounds measure running services rather than V8 still compiling them (see http-service.bench.ts).
 // Env: BENCH_RATE (req/s per service, default 500), BENCH_SECONDS (default 4), BENCH_ROUNDS
-// (default 8), BENCH_CONNECTIONS (default 16), BENCH_PAIRS (comma-separated words: only the pairs
-// whose label contains one).
+// (default 8), BENCH_CONNECTIONS (default 16), BENCH_WARMUP (default 30), BENCH_PAIRS
+// (comma-separated words: only the pairs whose label contains one).
 import { formatSpread, spread } from './support/bench-stats.ts';
 import {
   load,
@@ -25,6 +27,7 @@ const rate = Number(process.env['BENCH_RATE'] ?? 500);
 const seconds = Number(process.env['BENCH_SECONDS'] ?? 4);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 8);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
+const warmup = Number(process.env['BENCH_WARMUP'] ?? 30);
 
 /** A service to run: its variant and the env that takes parts away from `ours-lean`. */
 interface Setup {
@@ -69,7 +72,12 @@ async function measurePair(baseSetup: Setup, setupSetup: Setup): Promise<Pair> {
   const setup = await start(setupSetup);
   const pair: Pair = { base: [], setup: [] };
   try {
-    // Warm-up: JIT, connection pools; then the pair under the same load, round after round.
+    // Warm-up at full load (JIT, connection pools), a few seconds at the rate; then the pair under
+    // the same load, round after round.
+    await Promise.all([
+      load(base.port, warmup, connections),
+      load(setup.port, warmup, connections),
+    ]);
     await Promise.all([
       load(base.port, 3, connections, rate),
       load(setup.port, 3, connections, rate),
@@ -105,7 +113,8 @@ for (const [label, base, setup] of pairs) {
 await stopSinks(sinks);
 
 process.stdout.write(
-  `\n${rounds} rounds of ${seconds}s at ${rate} req/s per service, ${connections} connections; ` +
+  `\n${rounds} rounds of ${seconds}s at ${rate} req/s per service, ${connections} connections, ` +
+    `after ${warmup}s of warm-up; ` +
     'per-round figures, median [min–max]\n' +
     'what                          added µs CPU/request   CPU capacity vs its base\n',
 );
