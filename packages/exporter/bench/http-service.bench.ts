@@ -19,12 +19,25 @@
 // service and ours-lean, and ours-lean, with more code to optimise, still ≈ 130 µs at 7–15 s
 // against ≈ 33 µs, under 10 µs for both only after ≈ 25 s. The warm-up's own CPU per request is
 // reported beside the rounds' (the start-up cost), and the processes stay up across the rounds.
+//
+// Which V8 garbage-collection regime a process ends up in is decided in its first second of traffic:
+// once the young generation is ≥ 16 MB, V8 tenures ("pretenures") allocation sites whose objects
+// survive scavenges, and under a burst of cold, slow requests those are the request path's own
+// sites (the AWS SDK's outgoing request above all). A process that loads more code before its first
+// request (ours, ADOT-style: 16 MB after start-up) is as good as certain to end up there, the small
+// uninstrumented service (8 MB) only sometimes; there it promotes ≈ 8 KB per request to the old
+// generation and spends ≈ 100 µs more CPU per request, whatever its tracing. The "promoted" column
+// (from `--trace-gc-nvp`) shows each process's regime; BENCH_NODE_ARGS puts every variant in the
+// same one (`--no-allocation-site-pretenuring`: none; `--min-semi-space-size=16`: all), to tell
+// the regime apart from the instrumentation's own cost; see packages/node/README.md.
 // Env: BENCH_SECONDS (default 5), BENCH_CONNECTIONS (default 32), BENCH_ROUNDS (default 5),
-// BENCH_WARMUP (default 30), BENCH_VARIANTS (comma-separated subset).
+// BENCH_WARMUP (default 30), BENCH_VARIANTS (comma-separated subset), BENCH_NODE_ARGS (node flags
+// for every variant's process, space-separated; default none).
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
+import { GC_TRACE_FLAG, tallyGc, type GcTally } from './support/gc-tally.ts';
 import {
   getText,
   load,
@@ -39,6 +52,7 @@ const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const warmup = Number(process.env['BENCH_WARMUP'] ?? 30);
+const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
 const here = import.meta.dirname;
 
 interface Outcome {
@@ -53,6 +67,8 @@ interface Outcome {
   docsPerRequest: number;
   /** Documents the exporter lost (dropped, failed, untranslatable). */
   lost: number;
+  /** KB promoted to V8's old generation per request: the process's GC regime. */
+  promotedPerRequest: number;
 }
 
 function nodeHasStartTracing(): boolean {
@@ -83,15 +99,17 @@ interface Running {
   port: number;
   /** µs CPU per request over the warm-up (JIT compiling included). */
   warmupCpu: number;
+  gc: GcTally;
 }
 
 /** Starts `variant` and drives it at full load for `warmup` seconds. */
 async function startWarm(variant: string): Promise<Running> {
-  const { child, port } = await startService(variant, sinks.env);
+  const { child, port } = await startService(variant, sinks.env, [GC_TRACE_FLAG, ...nodeArgs]);
+  const gc = tallyGc(child.stdout!);
   const cpuBefore = await serviceCpu(port);
   const result = await load(port, warmup, connections);
   const warmupCpu = ((await serviceCpu(port)) - cpuBefore) / Math.max(1, result.requests.total);
-  return { child, port, warmupCpu };
+  return { child, port, warmupCpu, gc };
 }
 
 async function measure(variant: string, service: Running, round: number): Promise<Outcome> {
@@ -99,9 +117,11 @@ async function measure(variant: string, service: Running, round: number): Promis
   await load(port, 1, connections); // back from idle: connection pools, a young generation
   await new Promise((resolve) => setTimeout(resolve, 500)); // that second's batches leave
   const cpuBefore = await serviceCpu(port);
+  const promotedBefore = service.gc.promotedBytes();
   const statsBefore = JSON.parse(await getText(port, '/__stats')) as ServiceStats;
   const result = await load(port, seconds, connections);
   const cpu = (await serviceCpu(port)) - cpuBefore;
+  const promoted = service.gc.promotedBytes() - promotedBefore;
   await new Promise((resolve) => setTimeout(resolve, 1500)); // let batches drain
   const stats = JSON.parse(await getText(port, '/__stats')) as ServiceStats;
   const served = stats.served - statsBefore.served;
@@ -122,6 +142,7 @@ async function measure(variant: string, service: Running, round: number): Promis
     errors: result.errors + result.non2xx,
     docsPerRequest: count('documentsSent') / Math.max(1, served),
     lost,
+    promotedPerRequest: promoted / 1000 / Math.max(1, result.requests.total),
   };
 }
 
@@ -153,7 +174,8 @@ try {
       runs.push(run);
       process.stdout.write(
         `round ${round} ${variant}: ${run.requests.toFixed(0)} req/s, p99 ${run.p99} ms, ` +
-          `${run.cpuPerRequest.toFixed(0)} µs CPU/request` +
+          `${run.cpuPerRequest.toFixed(0)} µs CPU/request, ` +
+          `${run.promotedPerRequest.toFixed(1)} KB promoted/request` +
           (Number.isNaN(run.docsPerRequest)
             ? '\n'
             : `, ${run.docsPerRequest.toFixed(2)} documents/request, ${run.lost} lost\n`),
@@ -168,11 +190,11 @@ await stopSinks(sinks);
 const of = (variant: string): Outcome[] => runs.filter((run) => run.variant === variant);
 process.stdout.write(
   `\n${rounds} rounds, ${seconds}s × ${connections} connections per run, after ${warmup}s of ` +
-    'warm-up; median [min–max]\n',
+    `warm-up${nodeArgs.length > 0 ? `, node ${nodeArgs.join(' ')}` : ''}; median [min–max]\n`,
 );
 process.stdout.write(
   'variant    req/s                p99 ms           µs CPU/request    errors  docs/req  lost' +
-    '  warm-up µs CPU/req\n',
+    '  warm-up µs CPU/req  promoted KB/req\n',
 );
 for (const variant of active) {
   const mine = of(variant);
@@ -184,7 +206,8 @@ for (const variant of active) {
       `${String(mine.reduce((sum, r) => sum + r.errors, 0)).padStart(6)}  ` +
       `${Number.isNaN(docs.median) ? '   -' : docs.median.toFixed(2).padStart(8)}  ` +
       `${(Number.isNaN(docs.median) ? '-' : String(mine.reduce((sum, r) => sum + r.lost, 0))).padEnd(4)}  ` +
-      `${services.get(variant)?.warmupCpu.toFixed(0) ?? '-'}\n`,
+      `${(services.get(variant)?.warmupCpu.toFixed(0) ?? '-').padEnd(18)}  ` +
+      `${formatSpread(spread(mine.map((r) => r.promotedPerRequest)), 1)}\n`,
   );
 }
 
