@@ -24,9 +24,10 @@
 // once the young generation is ≥ 16 MB, V8 tenures ("pretenures") allocation sites whose objects
 // survive scavenges, and under a burst of cold, slow requests those are the request path's own
 // sites (the AWS SDK's outgoing request above all). A process that loads more code before its first
-// request (ours, ADOT-style: 16 MB after start-up) is as good as certain to end up there, the small
-// uninstrumented service (8 MB) only sometimes; there it promotes ≈ 8 KB per request to the old
-// generation and spends ≈ 100 µs more CPU per request, whatever its tracing. The "promoted" column
+// request (ours, ADOT-style: 16 MB after start-up) is as good as certain to end up there; the small
+// uninstrumented service (8 MB) escapes when started alone, but under this bench it often does
+// not. In that regime a process promotes ≈ 8 KB per request to the old generation and spends
+// ≈ 100 µs more CPU per request, whatever its tracing. The "promoted" column
 // (from `--trace-gc-nvp`) shows each process's regime; BENCH_NODE_ARGS puts every variant in the
 // same one (`--no-allocation-site-pretenuring`: none; `--min-semi-space-size=16`: all), to tell
 // the regime apart from the instrumentation's own cost; see packages/node/README.md.
