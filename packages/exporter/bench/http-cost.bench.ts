@@ -10,11 +10,17 @@
 // http-service bench stays the measure of the goals.
 // Both services of a pair are first driven at full load for BENCH_WARMUP seconds, so that the
 // rounds measure running services rather than V8 still compiling them (see http-service.bench.ts).
+// A pair whose two services ended up in different GC regimes (KB promoted per request, printed
+// for both; see http-service.bench.ts) measures the regime as much as the stage: BENCH_NODE_ARGS
+// (e.g. `--no-allocation-site-pretenuring`) puts both in the same one.
 // Env: BENCH_RATE (req/s per service, default 500), BENCH_SECONDS (default 4), BENCH_ROUNDS
 // (default 8), BENCH_CONNECTIONS (default 16), BENCH_WARMUP (default 30), BENCH_PAIRS
-// (comma-separated words: only the pairs whose label contains one).
+// (comma-separated words: only the pairs whose label contains one), BENCH_NODE_ARGS (node flags
+// for every service, space-separated).
 import { formatSpread, spread } from './support/bench-stats.ts';
+import { GC_TRACE_FLAG, tallyGc } from './support/gc-tally.ts';
 import {
+  benchNodeArgs,
   load,
   serviceCpu,
   startService,
@@ -28,6 +34,7 @@ const seconds = Number(process.env['BENCH_SECONDS'] ?? 4);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 8);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 16);
 const warmup = Number(process.env['BENCH_WARMUP'] ?? 30);
+const nodeArgs = benchNodeArgs();
 
 /** A service to run: its variant and the env that takes parts away from `ours-lean`. */
 interface Setup {
@@ -62,15 +69,24 @@ interface Pair {
   /** µs CPU per request of the base and of the setup, per round. */
   base: number[];
   setup: number[];
+  /** KB promoted to V8's old generation per request, per round: each service's GC regime. */
+  basePromoted: number[];
+  setupPromoted: number[];
 }
 
 const sinks = await startSinks();
-const start = (setup: Setup) => startService(setup.variant, { ...sinks.env, ...setup.env });
+const start = async (setup: Setup) => {
+  const service = await startService(setup.variant, { ...sinks.env, ...setup.env }, [
+    GC_TRACE_FLAG,
+    ...nodeArgs,
+  ]);
+  return { ...service, gc: tallyGc(service.child.stdout!) };
+};
 
 async function measurePair(baseSetup: Setup, setupSetup: Setup): Promise<Pair> {
   const base = await start(baseSetup);
   const setup = await start(setupSetup);
-  const pair: Pair = { base: [], setup: [] };
+  const pair: Pair = { base: [], setup: [], basePromoted: [], setupPromoted: [] };
   try {
     // Warm-up at full load (JIT, connection pools), a few seconds at the rate; then the pair under
     // the same load, round after round.
@@ -84,6 +100,7 @@ async function measurePair(baseSetup: Setup, setupSetup: Setup): Promise<Pair> {
     ]);
     for (let round = 0; round < rounds; round++) {
       const before = await Promise.all([serviceCpu(base.port), serviceCpu(setup.port)]);
+      const promotedBefore = [base.gc.promotedBytes(), setup.gc.promotedBytes()];
       const [a, b] = await Promise.all([
         load(base.port, seconds, connections, rate),
         load(setup.port, seconds, connections, rate),
@@ -93,6 +110,11 @@ async function measurePair(baseSetup: Setup, setupSetup: Setup): Promise<Pair> {
       if (failed > 0) throw new Error(`${failed} requests failed`);
       pair.base.push((after[0] - before[0]) / Math.max(1, a.requests.total));
       pair.setup.push((after[1] - before[1]) / Math.max(1, b.requests.total));
+      const kbPer = (bytes: number, requests: number) => bytes / 1000 / Math.max(1, requests);
+      pair.basePromoted.push(kbPer(base.gc.promotedBytes() - promotedBefore[0]!, a.requests.total));
+      pair.setupPromoted.push(
+        kbPer(setup.gc.promotedBytes() - promotedBefore[1]!, b.requests.total),
+      );
     }
   } finally {
     await Promise.all([stopProcess(base.child), stopProcess(setup.child)]);
@@ -107,14 +129,15 @@ for (const [label, base, setup] of pairs) {
   results.set(label, pair);
   process.stdout.write(
     `${label}: base ${formatSpread(spread(pair.base), 0)} µs CPU/request, ` +
-      `with it ${formatSpread(spread(pair.setup), 0)}\n`,
+      `with it ${formatSpread(spread(pair.setup), 0)}; KB promoted/request: base ` +
+      `${formatSpread(spread(pair.basePromoted), 1)}, with it ${formatSpread(spread(pair.setupPromoted), 1)}\n`,
   );
 }
 await stopSinks(sinks);
 
 process.stdout.write(
   `\n${rounds} rounds of ${seconds}s at ${rate} req/s per service, ${connections} connections, ` +
-    `after ${warmup}s of warm-up; ` +
+    `after ${warmup}s of warm-up${nodeArgs.length > 0 ? `, node ${nodeArgs.join(' ')}` : ''}; ` +
     'per-round figures, median [min–max]\n' +
     'what                          added µs CPU/request   CPU capacity vs its base\n',
 );

@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
 import { GC_TRACE_FLAG, tallyGc, type GcTally } from './support/gc-tally.ts';
 import {
+  benchNodeArgs,
   getText,
   load,
   serviceCpu,
@@ -53,7 +54,7 @@ const seconds = Number(process.env['BENCH_SECONDS'] ?? 5);
 const connections = Number(process.env['BENCH_CONNECTIONS'] ?? 32);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const warmup = Number(process.env['BENCH_WARMUP'] ?? 30);
-const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+const nodeArgs = benchNodeArgs();
 const here = import.meta.dirname;
 
 interface Outcome {

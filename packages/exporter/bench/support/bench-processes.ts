@@ -46,6 +46,11 @@ export async function stopSinks(sinks: Sinks): Promise<void> {
   await stopProcess(sinks.child);
 }
 
+/** Node flags for every service of a bench, from BENCH_NODE_ARGS (space-separated). */
+export function benchNodeArgs(): string[] {
+  return (process.env['BENCH_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+}
+
 /** Starts support/bench-service.ts in `variant`; `nodeArgs` go before the script (e.g. --import). */
 export function startService(
   variant: string,
