@@ -18,7 +18,7 @@
 // (comma-separated words: only the pairs whose label contains one), BENCH_NODE_ARGS (node flags
 // for every service, space-separated).
 import { formatSpread, spread } from './support/bench-stats.ts';
-import { GC_TRACE_FLAG, tallyGc } from './support/gc-tally.ts';
+import { GC_TRACE_FLAG, promotedKbPerRequest, tallyGc } from './support/gc-tally.ts';
 import {
   benchNodeArgs,
   load,
@@ -110,10 +110,11 @@ async function measurePair(baseSetup: Setup, setupSetup: Setup): Promise<Pair> {
       if (failed > 0) throw new Error(`${failed} requests failed`);
       pair.base.push((after[0] - before[0]) / Math.max(1, a.requests.total));
       pair.setup.push((after[1] - before[1]) / Math.max(1, b.requests.total));
-      const kbPer = (bytes: number, requests: number) => bytes / 1000 / Math.max(1, requests);
-      pair.basePromoted.push(kbPer(base.gc.promotedBytes() - promotedBefore[0]!, a.requests.total));
+      pair.basePromoted.push(
+        promotedKbPerRequest(base.gc.promotedBytes() - promotedBefore[0]!, a.requests.total),
+      );
       pair.setupPromoted.push(
-        kbPer(setup.gc.promotedBytes() - promotedBefore[1]!, b.requests.total),
+        promotedKbPerRequest(setup.gc.promotedBytes() - promotedBefore[1]!, b.requests.total),
       );
     }
   } finally {

@@ -38,7 +38,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
-import { GC_TRACE_FLAG, tallyGc, type GcTally } from './support/gc-tally.ts';
+import { GC_TRACE_FLAG, promotedKbPerRequest, tallyGc, type GcTally } from './support/gc-tally.ts';
 import {
   benchNodeArgs,
   getText,
@@ -144,7 +144,7 @@ async function measure(variant: string, service: Running, round: number): Promis
     errors: result.errors + result.non2xx,
     docsPerRequest: count('documentsSent') / Math.max(1, served),
     lost,
-    promotedPerRequest: promoted / 1000 / Math.max(1, result.requests.total),
+    promotedPerRequest: promotedKbPerRequest(promoted, result.requests.total),
   };
 }
 

@@ -1,7 +1,12 @@
 import { spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { GC_TRACE_FLAG, promotedIn, tallyGc } from '../bench/support/gc-tally.ts';
+import {
+  GC_TRACE_FLAG,
+  promotedIn,
+  promotedKbPerRequest,
+  tallyGc,
+} from '../bench/support/gc-tally.ts';
 
 const scavenge =
   '[1:0x1:0]  36 ms: pause=0.7 mutator=31.0 gc=s reduce_memory=0 scavenge=0.55 promoted=4096 ' +
@@ -16,6 +21,11 @@ describe('bench GC tally', () => {
     expect(promotedIn('gc=s but no count')).toBe(0);
     // Other fields that end in "promoted" do not count.
     expect(promotedIn('pause=1 gc=s old_promoted=77 promoted=5')).toBe(5);
+  });
+
+  it('gives KB per request, and the bytes themselves for a window without requests', () => {
+    expect(promotedKbPerRequest(8_000_000, 1000)).toBe(8);
+    expect(promotedKbPerRequest(5000, 0)).toBe(5);
   });
 
   it('sums lines split across chunks', () => {

@@ -64,11 +64,15 @@ export function startService(
   );
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    // Read until the port, then stop: a service may go on printing (GC traces) for its whole life.
+    const untilPort = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /PORT (\d+)/.exec(output);
-      if (match) resolve({ child, port: Number(match[1]) });
-    });
+      if (!match) return;
+      child.stdout?.off('data', untilPort);
+      resolve({ child, port: Number(match[1]) });
+    };
+    child.stdout?.on('data', untilPort);
     child.once('exit', (code) => reject(new Error(`service ${variant} exited with ${code}`)));
   });
 }

@@ -24,6 +24,11 @@ export function tallyGc(stream: Readable): GcTally {
   return { promotedBytes: () => promoted };
 }
 
+/** Promoted bytes over a window of `requests` requests, as KB per request. */
+export function promotedKbPerRequest(bytes: number, requests: number): number {
+  return bytes / 1000 / Math.max(1, requests);
+}
+
 /** The `promoted=` bytes of one `--trace-gc-nvp` line; 0 for any other line. */
 export function promotedIn(line: string): number {
   if (!/(^|\s)gc=(s|mc|ms)\s/.test(line)) return 0;
