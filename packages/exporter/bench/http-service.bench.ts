@@ -37,7 +37,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
+import { formatRatio, formatSpread, judgeRatio, spread } from './support/bench-stats.ts';
 import { GC_TRACE_FLAG, promotedKbPerRequest, tallyGc, type GcTally } from './support/gc-tally.ts';
 import {
   benchNodeArgs,
@@ -253,7 +253,7 @@ for (const [other, label, goal, moonshot] of goals.slice(0, 3)) {
   const p99 = spread(of(mine).map((r) => r.p99)).median;
   const peerP99 = spread(of(other).map((r) => r.p99)).median;
   process.stdout.write(
-    `  vs ${label.padEnd(18)} ${median.toFixed(2)}× (goal ≥ ${goal}×${moonshot ? `, moonshot ≥ ${moonshot}×` : ''}) ` +
+    `  vs ${label.padEnd(18)} ${formatRatio(median, goal)}× (goal ≥ ${goal}×${moonshot ? `, moonshot ≥ ${moonshot}×` : ''}) ` +
       `${median >= goal ? 'met' : 'NOT met'}${moonshot && median >= moonshot ? ', moonshot met' : ''}; ` +
       `p99 ${p99} ms vs ${peerP99} ms\n`,
   );

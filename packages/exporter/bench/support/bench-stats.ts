@@ -21,7 +21,17 @@ export function formatSpread(s: Spread, digits: number): string {
   return `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
 }
 
+/**
+ * A ratio beside its goal: two decimals, or three when two would print the goal itself — a median
+ * of 1.297 against a goal of 1.3 reads "1.297", not "1.30 … NOT met".
+ */
+export function formatRatio(value: number, goal: number): string {
+  const two = value.toFixed(2);
+  return two === goal.toFixed(2) && value !== goal ? value.toFixed(3) : two;
+}
+
 /** `formatSpread` of ratios, with `ok`/`MISSED` against `goal` judged on the median. */
 export function judgeRatio(s: Spread, goal: number): string {
-  return `${formatSpread(s, 2)}× ${s.median >= goal ? 'ok' : 'MISSED'} (goal ≥ ${goal})`;
+  const range = `[${s.min.toFixed(2)}–${s.max.toFixed(2)}]`;
+  return `${formatRatio(s.median, goal)} ${range}× ${s.median >= goal ? 'ok' : 'MISSED'} (goal ≥ ${goal})`;
 }
