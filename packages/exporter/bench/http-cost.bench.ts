@@ -5,7 +5,9 @@
 // than between variants run one after the other. Each stage is a pair of its own (the setup with
 // the stage against the one without): hooks, context and propagation (sampler always_off: nothing
 // recorded), span recording and batching (a no-op exporter), translation and UDP export (our
-// exporter); and each instrumentation alone (http, aws-sdk).
+// exporter); and each instrumentation alone (http, aws-sdk). Two more pairs hold lean against the
+// peers of the http-service goals (ADOT-style, aws-xray-sdk-core) the same way: their "added" is
+// what lean saves (negative), their ratio is lean's CPU capacity against the peer.
 // At a fixed rate below saturation this is CPU per request, not capacity at saturation: the
 // http-service bench stays the measure of the goals.
 // Both services of a pair are first driven at full load for BENCH_WARMUP seconds, so that the
@@ -38,7 +40,7 @@ const nodeArgs = benchNodeArgs();
 
 /** A service to run: its variant and the env that takes parts away from `ours-lean`. */
 interface Setup {
-  variant: 'none' | 'ours-lean';
+  variant: 'none' | 'ours-lean' | 'adot' | 'xray-sdk';
   env: Record<string, string>;
 }
 const none: Setup = { variant: 'none', env: {} };
@@ -54,6 +56,9 @@ const awsSdkOnly: Setup = {
   env: { OTEL_NODE_DISABLED_INSTRUMENTATIONS: 'http,undici' },
 };
 
+const adot: Setup = { variant: 'adot', env: {} };
+const xraySdk: Setup = { variant: 'xray-sdk', env: {} };
+
 /** What a pair measures: what `setup` adds to `base`, both running at once. */
 const pairs: Array<[string, Setup, Setup]> = [
   ['lean (all of it)', none, lean],
@@ -62,6 +67,8 @@ const pairs: Array<[string, Setup, Setup]> = [
   ['translation and UDP export', noopExporter, lean],
   ['http instrumentation only', none, httpOnly],
   ['aws-sdk instrumentation only', none, awsSdkOnly],
+  ['lean, against ADOT-style', adot, lean],
+  ['lean, against aws-xray-sdk-core', xraySdk, lean],
 ];
 const only = process.env['BENCH_PAIRS']?.split(',');
 
@@ -140,12 +147,12 @@ process.stdout.write(
   `\n${rounds} rounds of ${seconds}s at ${rate} req/s per service, ${connections} connections, ` +
     `after ${warmup}s of warm-up${nodeArgs.length > 0 ? `, node ${nodeArgs.join(' ')}` : ''}; ` +
     'per-round figures, median [min–max]\n' +
-    'what                          added µs CPU/request   CPU capacity vs its base\n',
+    'what                             added µs CPU/request   CPU capacity vs its base\n',
 );
 for (const [label, pair] of results) {
   const added = spread(pair.setup.map((cpu, i) => cpu - pair.base[i]!));
   const capacity = spread(pair.setup.map((cpu, i) => pair.base[i]! / cpu));
   process.stdout.write(
-    `${label.padEnd(29)} ${formatSpread(added, 0).padEnd(22)} ${formatSpread(capacity, 2)}×\n`,
+    `${label.padEnd(32)} ${formatSpread(added, 0).padEnd(22)} ${formatSpread(capacity, 2)}×\n`,
   );
 }
