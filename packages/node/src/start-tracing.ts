@@ -20,6 +20,8 @@ import { selectInstrumentations } from './instrumentation-selection.ts';
 import { setActiveHandle, type TracingHandle } from './tracing-handle.ts';
 import { instrumentationMode } from './instrumentation/instrumentation-mode.ts';
 import { startLeanInstrumentation } from './instrumentation/lean-instrumentation.ts';
+import { LeanTracer } from './instrumentation/lean-tracer.ts';
+import { SPAN_LIMITS } from './instrumentation/lean-span-limits.ts';
 import { awsSdkSpanPlugin } from './instrumentation/aws-sdk/aws-sdk-span-plugin.ts';
 import { setUpLogs } from './logs/logs-from-options.ts';
 import { otelInstrumentations } from './otel-instrumentations.ts';
@@ -61,11 +63,13 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
     flushAtExit = exitFlush(() => handle.forceFlush());
     processors.push(flushAtExit.processor);
   }
+  const idGenerator = new XRayIdGenerator();
   const provider = new TracerProvider({
     resource,
-    idGenerator: new XRayIdGenerator(),
+    idGenerator,
     sampler: sampler.sampler,
     spanProcessors: processors,
+    spanLimits: SPAN_LIMITS,
   });
   // What NodeTracerProvider.register() did in SDK 2.x: the globals, with async-hooks context.
   const contextManager = new AsyncLocalStorageContextManager().enable();
@@ -79,8 +83,16 @@ export function startTracing(options: StartTracingOptions = {}): TracingHandle {
   });
   const instrumentations: Instrumentation[] = [...(options.instrumentations ?? [])];
   let stopLean = (): void => {};
-  // The tracer of our lean instrumentations (http, fetch, aws-sdk).
-  const leanTracer = provider.getTracer('@otel-xray/node');
+  // The tracer of our lean instrumentations (http, fetch, aws-sdk): the provider's sampler, IDs,
+  // resource, limits and processors, without re-checking the attributes we build.
+  const leanTracer = new LeanTracer({
+    sampler: sampler.sampler,
+    idGenerator,
+    resource,
+    limits: SPAN_LIMITS,
+    processors,
+    scope: { name: '@otel-xray/node', version: undefined, schemaUrl: undefined },
+  });
   // otel mode's instrumentations load now, or not at all (then lean mode, after a diag error).
   const otel =
     instrumentationMode(options.instrumentation, env.OTEL_XRAY_INSTRUMENTATION) === 'otel'
