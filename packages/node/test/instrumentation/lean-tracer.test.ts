@@ -150,7 +150,7 @@ describe('LeanTracer, beside the SDK tracer', () => {
       missing: undefined,
       list: ['a', 'b'],
       nested: { a: 1, b: [true] },
-      bad: (() => 1),
+      bad: () => 1,
       '': 'empty key',
     };
     const spans = expectSameSpans((tracer) => {
@@ -199,7 +199,7 @@ describe('LeanTracer, beside the SDK tracer', () => {
       const open = tracer.startSpan('open');
       open.setAttribute('list', ['x', 1] as never);
       open.setAttribute('map', { k: 'v' });
-      open.setAttribute('fn', (() => 1));
+      open.setAttribute('fn', () => 1);
       open.end();
     }, limits);
     expect(spans[0]!.attributes).toEqual({
@@ -277,7 +277,7 @@ describe('LeanTracer, beside the SDK tracer', () => {
     expect(active?.spanContext().traceId).toBe('5759e988bd862e3fe1be46a994272793');
     const short = lean!.tracer.startActiveSpan('short', (span: Span) => {
       span.end();
-      return context.active() === (ROOT_CONTEXT);
+      return context.active() === ROOT_CONTEXT;
     });
     expect(short).toBe(false);
   });
