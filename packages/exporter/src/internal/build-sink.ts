@@ -8,7 +8,7 @@ import { DeferredSink } from './deferred-sink.ts';
 import { DocumentSink } from './document-sink.ts';
 import type { DocumentTransport } from './document-transport.ts';
 import type { ResolvedNumbers } from './resolve-config.ts';
-import { resolveTransportName } from './resolve-config.ts';
+import { resolveFlag, resolveTransportName } from './resolve-config.ts';
 import { resolveDaemonAddress } from './resolve-daemon-address.ts';
 import type { SpanSink } from './span-sink.ts';
 import { createUdpTransport } from './udp-transport.ts';
@@ -49,7 +49,8 @@ function documentSink(
     }),
     ...(config.logGroupNames && { logGroupNames: config.logGroupNames }),
   };
-  return new DocumentSink({ ...numbers, transport, translate, stats });
+  const embedSubsegments = resolveFlag('embedSubsegments', config.embedSubsegments, true);
+  return new DocumentSink({ ...numbers, transport, translate, stats, embedSubsegments });
 }
 
 /** Builds the `udp` transport. */
