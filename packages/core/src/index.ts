@@ -64,5 +64,3 @@ export type {
 export type { ParseTraceHeaderOptions } from './trace-header.ts';
 export { toSegmentJson, translateSpanJson } from './translate/translate-span.ts';
 export type { TranslationJsonResult } from './translate/translate-span.ts';
-export { translateBatchJson } from './translate/translate-batch.ts';
-export type { BatchJsonResult, BatchOptions } from './translate/translate-batch.ts';

@@ -67,8 +67,6 @@ interface Outcome {
   errors: number;
   /** Exported documents per request (from the exporter's counters; NaN for other variants). */
   docsPerRequest: number;
-  /** Subsegments sent inside those documents, per request. */
-  embeddedPerRequest: number;
   /** Documents the exporter lost (dropped, failed, untranslatable). */
   lost: number;
   /** KB promoted to V8's old generation per request: the process's GC regime. */
@@ -88,7 +86,6 @@ function nodeHasStartTracing(): boolean {
 interface ServiceStats {
   served: number;
   documentsSent?: number;
-  subsegmentsEmbedded?: number;
   documentsFailed?: number;
   documentsDroppedQueueFull?: number;
   documentsDroppedTooLarge?: number;
@@ -146,7 +143,6 @@ async function measure(variant: string, service: Running, round: number): Promis
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
     docsPerRequest: count('documentsSent') / Math.max(1, served),
-    embeddedPerRequest: count('subsegmentsEmbedded') / Math.max(1, served),
     lost,
     promotedPerRequest: promotedKbPerRequest(promoted, result.requests.total),
   };
@@ -184,8 +180,7 @@ try {
           `${run.promotedPerRequest.toFixed(1)} KB promoted/request` +
           (Number.isNaN(run.docsPerRequest)
             ? '\n'
-            : `, ${run.docsPerRequest.toFixed(2)} documents/request ` +
-              `(${run.embeddedPerRequest.toFixed(2)} subsegments inside), ${run.lost} lost\n`),
+            : `, ${run.docsPerRequest.toFixed(2)} documents/request, ${run.lost} lost\n`),
       );
     }
   }

@@ -59,12 +59,6 @@ export interface XRayExporterConfig {
   allowDotInAnnotationKeys?: boolean;
   /** CloudWatch log group names written to `aws.cloudwatch_logs`. */
   logGroupNames?: string[];
-  /**
-   * Send a subsegment inside its parent's document when both spans are exported in one batch, as
-   * the X-Ray SDKs send a segment (default true): a request with one downstream call is one
-   * datagram, not two. X-Ray assembles both forms into the same trace. False: one document per span.
-   */
-  embedSubsegments?: boolean;
 }
 
 /**
@@ -75,10 +69,8 @@ export interface ExporterStats {
   spansReceived: number;
   /** Spans whose translation failed (dropped). */
   translateErrors: number;
-  /** Documents produced by translation (a document with embedded subsegments counts once). */
+  /** Documents produced by translation. */
   documentsTranslated: number;
-  /** Subsegments sent inside their parent's document rather than as documents of their own. */
-  subsegmentsEmbedded: number;
   /** Documents over the size limit that were shrunk and sent. */
   documentsShrunk: number;
   /** Documents still too large after every shrink step (dropped). */

@@ -64,9 +64,8 @@ describe('XRaySpanExporter', () => {
     logs.restore();
   });
 
-  // The transport tests count one document per span; embedding (the default) has its own below.
   function make(config: XRayExporterConfig): XRaySpanExporter {
-    exporter = new XRaySpanExporter({ statsIntervalMillis: 0, embedSubsegments: false, ...config });
+    exporter = new XRaySpanExporter({ statsIntervalMillis: 0, ...config });
     return exporter;
   }
 
@@ -200,7 +199,7 @@ describe('XRaySpanExporter', () => {
   describe('with the OTel SDK', () => {
     it('receives spans from a BatchSpanProcessor and flushes them on provider shutdown', async () => {
       listener = await listenUdp();
-      const target = make({ daemonAddress: `127.0.0.1:${listener.port}`, embedSubsegments: true });
+      const target = make({ daemonAddress: `127.0.0.1:${listener.port}` });
       const provider = new TracerProvider({
         spanProcessors: [new BatchSpanProcessor({ exporter: target })],
       });
@@ -210,81 +209,11 @@ describe('XRaySpanExporter', () => {
       tracer.startSpan('db.query', { kind: SpanKind.CLIENT }, parent).end();
       root.end();
       await provider.shutdown();
-      const [segment] = (await listener.waitFor(1)).map((d) => parse(d).doc);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(listener.datagrams).toHaveLength(1);
-      expect(segment).toMatchObject({ id: root.spanContext().spanId });
-      expect(segment).not.toHaveProperty('type');
-      expect(segment!.subsegments).toEqual([
-        expect.objectContaining({ name: 'db.query', namespace: 'remote' }),
-      ]);
-      expect(target.stats()).toMatchObject({
-        spansReceived: 2,
-        documentsSent: 1,
-        subsegmentsEmbedded: 1,
-      });
-    });
-  });
-
-  describe('embedded subsegments (the default)', () => {
-    it('sends a request and its calls as one datagram, the calls inside the segment', async () => {
-      listener = await listenUdp();
-      const target = make({
-        daemonAddress: `127.0.0.1:${listener.port}`,
-        embedSubsegments: undefined,
-      });
-      const result = await exportSpans(target, trace(2));
-      expect(result.code).toBe(ExportResultCode.SUCCESS);
-      const [datagram] = await listener.waitFor(1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(listener.datagrams).toHaveLength(1);
-      const { header, doc } = parse(datagram!);
-      expect(header).toBe(HEADER);
-      expect(doc).toMatchObject({
-        id: '1000000000000001',
-        trace_id: '1-5759e988-bd862e3fe1be46a994272793',
-      });
-      const calls = doc.subsegments as Array<Record<string, unknown>>;
-      expect(calls.map((call) => call.id)).toEqual(['2000000000000010', '2000000000000011']);
-      for (const call of calls) {
-        expect(call).not.toHaveProperty('trace_id');
-        expect(call).not.toHaveProperty('parent_id');
-        expect(call).not.toHaveProperty('type');
-      }
-      expect(target.stats()).toMatchObject({
-        spansReceived: 3,
-        documentsTranslated: 1,
-        subsegmentsEmbedded: 2,
-        documentsSent: 1,
-        requests: 1,
-      });
-    });
-
-    it('sends a tree over maxDocumentBytes as separate documents, none over the limit', async () => {
-      listener = await listenUdp();
-      const target = make({
-        daemonAddress: `127.0.0.1:${listener.port}`,
-        embedSubsegments: true,
-        maxDocumentBytes: 1500,
-      });
-      await exportSpans(target, trace(6));
-      const received = await listener.waitFor(7);
-      expect(received.every((d) => Buffer.byteLength(d) - HEADER.length - 1 <= 1500)).toBe(true);
-      expect(target.stats()).toMatchObject({ documentsSent: 7, subsegmentsEmbedded: 0 });
-    });
-
-    it('warns once and embeds when embedSubsegments is not a boolean', async () => {
-      listener = await listenUdp();
-      const target = make({
-        daemonAddress: `127.0.0.1:${listener.port}`,
-        embedSubsegments: 'no' as unknown as boolean,
-      });
-      await exportSpans(target, trace(1));
-      expect((await listener.waitFor(1)).length).toBe(1);
-      expect(
-        logs.warn.some((line) => line.includes('embedSubsegments must be true or false')),
-      ).toBe(true);
-      expect(target.stats().subsegmentsEmbedded).toBe(1);
+      const received = (await listener.waitFor(2)).map((d) => parse(d).doc);
+      expect(received).toHaveLength(2);
+      expect(received.filter((doc) => doc.type === 'subsegment')).toHaveLength(1);
+      expect(new Set(received.map((doc) => doc.trace_id)).size).toBe(1);
+      expect(target.stats()).toMatchObject({ spansReceived: 2, documentsSent: 2 });
     });
   });
 

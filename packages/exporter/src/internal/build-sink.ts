@@ -8,7 +8,7 @@ import { DeferredSink } from './deferred-sink.ts';
 import { DocumentSink } from './document-sink.ts';
 import type { DocumentTransport } from './document-transport.ts';
 import type { ResolvedNumbers } from './resolve-config.ts';
-import { resolveFlag, resolveTransportName } from './resolve-config.ts';
+import { resolveTransportName } from './resolve-config.ts';
 import { resolveDaemonAddress } from './resolve-daemon-address.ts';
 import type { SpanSink } from './span-sink.ts';
 import { createUdpTransport } from './udp-transport.ts';
@@ -49,8 +49,7 @@ function documentSink(
     }),
     ...(config.logGroupNames && { logGroupNames: config.logGroupNames }),
   };
-  const embedSubsegments = resolveFlag('embedSubsegments', config.embedSubsegments, true);
-  return new DocumentSink({ ...numbers, transport, translate, stats, embedSubsegments });
+  return new DocumentSink({ ...numbers, transport, translate, stats });
 }
 
 /** Builds the `udp` transport. */

@@ -1,9 +1,8 @@
-// Spans → fitted JSON documents: translation straight to JSON text (`translateBatchJson` of
-// @otel-xray/core: no document objects, no JSON.stringify pass, each subsegment inside its parent's
-// document when both are in the batch), then the transport size limit.
+// Span → fitted JSON documents: translation straight to JSON text (`translateSpanJson` of
+// @otel-xray/core: no document objects, no JSON.stringify pass), then the transport size limit.
 import { diag } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
-import { translateBatchJson } from '@otel-xray/core';
+import { translateSpanJson } from '@otel-xray/core';
 import type { TranslateOptions, TranslationProblem } from '@otel-xray/core';
 import type { ExporterStats } from '../types.ts';
 import { fitJson } from './shrink-document.ts';
@@ -19,44 +18,38 @@ export interface PreparedDocuments {
 export class DocumentPreparer {
   readonly #options: TranslateOptions;
   readonly #stats: ExporterStats;
-  readonly #embed: boolean;
   readonly #warned = new Set<string>();
 
-  /** @param embed write subsegments inside their parents' documents when both are in a batch */
-  constructor(options: TranslateOptions, stats: ExporterStats, embed = true) {
+  constructor(options: TranslateOptions, stats: ExporterStats) {
     this.#options = options;
     this.#stats = stats;
-    this.#embed = embed;
   }
 
   /** JSON documents of `spans`, each at most `maxBytes`. */
   prepare(spans: readonly ReadableSpan[], maxBytes: number): PreparedDocuments {
     const stats = this.#stats;
-    const batch = translateBatchJson(spans, this.#options, { embed: this.#embed, maxBytes });
-    // Translation's own shrinking already counted a span's documents (see #note).
-    const truncated: boolean[] = [];
-    let lost = 0;
-    for (let index = 0; index < spans.length; index++) {
-      let cut = false;
-      for (const problem of batch.problems[index] ?? []) cut = this.#note(problem) || cut;
-      truncated.push(cut);
-      if (batch.made[index] !== 0) continue;
-      stats.translateErrors += 1;
-      lost += 1;
-    }
-    stats.documentsTranslated += batch.documents.length;
-    stats.subsegmentsEmbedded += batch.embedded;
     const ready: string[] = [];
-    batch.documents.forEach((document, index) => {
-      const fitted = this.#fit(document, maxBytes);
-      if (fitted === undefined) {
+    let lost = 0;
+    for (const span of spans) {
+      const { documents, problems } = translateSpanJson(span, this.#options);
+      let truncated = false;
+      for (const problem of problems) truncated = this.#note(problem) || truncated;
+      if (documents.length === 0) {
+        stats.translateErrors += 1;
         lost += 1;
-        return;
+        continue;
       }
-      if (fitted.shrunk && truncated[batch.origins[index] ?? -1] !== true)
-        stats.documentsShrunk += 1;
-      ready.push(fitted.json);
-    });
+      stats.documentsTranslated += documents.length;
+      for (const document of documents) {
+        const fitted = this.#fit(document, maxBytes);
+        if (fitted === undefined) {
+          lost += 1;
+          continue;
+        }
+        if (fitted.shrunk && !truncated) stats.documentsShrunk += 1;
+        ready.push(fitted.json);
+      }
+    }
     return { ready, lost };
   }
 

@@ -17,8 +17,6 @@ export interface DocumentSinkOptions {
   maxQueueSize: number;
   /** Configured document limit; the transport's own limit caps it. */
   maxDocumentBytes: number;
-  /** Subsegments inside their parents' documents (default true). */
-  embedSubsegments?: boolean;
 }
 
 /** The udp/api path: translate, fit, queue, send; each export settles when its documents do. */
@@ -32,11 +30,7 @@ export class DocumentSink implements SpanSink {
   constructor(options: DocumentSinkOptions) {
     this.#transport = options.transport;
     this.#stats = options.stats;
-    this.#preparer = new DocumentPreparer(
-      options.translate,
-      options.stats,
-      options.embedSubsegments !== false,
-    );
+    this.#preparer = new DocumentPreparer(options.translate, options.stats);
     this.#pump = new DocumentPump(options.transport, options.maxQueueSize, options.stats);
     this.#maxBytes = Math.min(options.maxDocumentBytes, options.transport.maxDocumentBytes);
   }

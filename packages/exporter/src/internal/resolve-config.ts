@@ -43,14 +43,6 @@ export function resolveTransportName(value: unknown): XRayTransportName {
   return 'udp';
 }
 
-/** A boolean option: its default when absent; a value of another type warns and uses the default. */
-export function resolveFlag(name: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback;
-  if (typeof value === 'boolean') return value;
-  diag.warn(`XRaySpanExporter: ${name} must be true or false; using ${String(fallback)}`);
-  return fallback;
-}
-
 /** Numeric options with defaults; out-of-range or non-numeric values warn and use the default. */
 export function resolveNumbers(config: XRayExporterConfig): ResolvedNumbers {
   const out = {} as ResolvedNumbers;

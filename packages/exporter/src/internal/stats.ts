@@ -16,7 +16,6 @@ export function zeroStats(): ExporterStats {
     spansReceived: 0,
     translateErrors: 0,
     documentsTranslated: 0,
-    subsegmentsEmbedded: 0,
     documentsShrunk: 0,
     documentsDroppedTooLarge: 0,
     documentsDroppedQueueFull: 0,

@@ -5,45 +5,27 @@ import type { SegmentDocument } from '@otel-xray/core';
 export interface FakeDaemon {
   /** `127.0.0.1:<port>`, for `AWS_XRAY_DAEMON_ADDRESS`. */
   address: string;
-  /** The documents as they arrived, one per datagram. */
-  datagrams: SegmentDocument[];
-  /**
-   * Every entity, as X-Ray assembles them: each embedded subsegment taken out of its parent with
-   * the `trace_id`, `parent_id` and `type` an independent one carries.
-   */
   documents: SegmentDocument[];
-  /** Resolves once `count` entities (see `documents`) have arrived. */
+  /** Resolves once `count` documents have arrived. */
   waitFor(count: number): Promise<SegmentDocument[]>;
   close(): Promise<void>;
-}
-
-/** `doc` and its embedded subsegments, each as an independent document. */
-function entities(doc: SegmentDocument, out: SegmentDocument[], traceId = doc.trace_id): void {
-  const { subsegments, ...entity } = doc;
-  out.push(entity);
-  for (const child of subsegments ?? [])
-    entities({ ...child, trace_id: traceId, parent_id: doc.id, type: 'subsegment' }, out, traceId);
 }
 
 /** Binds a fake daemon on an ephemeral loopback port. */
 export async function startFakeDaemon(): Promise<FakeDaemon> {
   const socket = createSocket('udp4');
-  const datagrams: SegmentDocument[] = [];
   const documents: SegmentDocument[] = [];
   const waiters: Array<() => void> = [];
   socket.on('message', (message) => {
     const text = message.toString('utf8');
     const [header, body] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)];
     if (header !== '{"format":"json","version":1}') throw new Error(`bad daemon header ${header}`);
-    const doc = JSON.parse(body) as SegmentDocument;
-    datagrams.push(doc);
-    entities(doc, documents);
+    documents.push(JSON.parse(body) as SegmentDocument);
     for (const waiter of waiters.splice(0)) waiter();
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {
     address: `127.0.0.1:${socket.address().port}`,
-    datagrams,
     documents,
     async waitFor(count) {
       while (documents.length < count) await new Promise<void>((resolve) => waiters.push(resolve));

@@ -130,14 +130,8 @@ const NAMESPACE_REMOTE = ',"namespace":"remote"';
 const SUBSEGMENT_END = '","type":"subsegment"}';
 const SUBSEGMENT = '","type":"subsegment"';
 
-const END_TIME = ',"end_time":';
-
-/**
- * `JSON.stringify(docObject(plan))`. An `embedded` subsegment, written inside its parent, has no
- * `trace_id`, `parent_id` or `type` (spec/xray-protocol.md §4.3); `subsegments` is the text of the
- * document's own embedded ones (`,"subsegments":[…]`), placed in the collector's field order.
- */
-export function docJson(plan: DocPlan, embedded = false, subsegments = ''): string {
+/** `JSON.stringify(docObject(plan))`. */
+export function docJson(plan: DocPlan): string {
   let out = `${headJson(plan.name)}${plan.id}","start_time":${plan.startTime}`;
   const resource = plan.resource;
   if (resource.serviceJson !== undefined) out += resource.serviceJson;
@@ -146,7 +140,7 @@ export function docJson(plan: DocPlan, embedded = false, subsegments = ''): stri
   if (user !== '')
     out += isPlainJsonText(user) ? `,"user":"${user}"` : `,"user":${JSON.stringify(user)}`;
   if (plan.links !== undefined) out += `,"links":${JSON.stringify(plan.links)}`;
-  out += (embedded ? END_TIME : traceJson(plan.traceId)) + plan.endTime;
+  out += traceJson(plan.traceId) + plan.endTime;
   if (plan.http !== undefined) out += httpJson(plan.http);
   out += FLAGS[(plan.fault ? 1 : 0) + (plan.error ? 2 : 0) + (plan.throttle ? 4 : 0)] as string;
   if (plan.cause !== undefined) out += `,"cause":${JSON.stringify(plan.cause)}`;
@@ -154,7 +148,6 @@ export function docJson(plan: DocPlan, embedded = false, subsegments = ''): stri
   if (plan.annotations !== undefined) out += annotationsJson(plan.annotations);
   const metadata = plan.service ? serviceMetadataJson(plan) : metadataJson(plan.metadata);
   if (metadata !== undefined) out += metadata;
-  out += subsegments;
   const namespace = plan.namespace;
   if (namespace !== undefined)
     out +=
@@ -164,13 +157,12 @@ export function docJson(plan: DocPlan, embedded = false, subsegments = ''): stri
           ? NAMESPACE_REMOTE
           : `,"namespace":${JSON.stringify(namespace)}`;
   const sql = plan.sql;
-  // An embedded subsegment's place in its parent says what parent_id, trace_id and type say.
-  if (!embedded && plan.parentId !== undefined) {
+  if (plan.parentId !== undefined) {
     // The parent id's closing quote travels with the constant after it (and the document's brace).
     if (sql === undefined)
       return `${out},"parent_id":"${plan.parentId}${plan.subsegment ? SUBSEGMENT_END : '"}'}`;
     out += `,"parent_id":"${plan.parentId}${plan.subsegment ? SUBSEGMENT : '"'}`;
-  } else if (!embedded && plan.subsegment) {
+  } else if (plan.subsegment) {
     out += ',"type":"subsegment"';
   }
   if (sql !== undefined) out += sqlJson(sql);
