@@ -18,7 +18,12 @@ export function spread(values: readonly number[]): Spread {
 
 /** `median [min–max]` with `digits` decimals. */
 export function formatSpread(s: Spread, digits: number): string {
-  return `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
+  return `${s.median.toFixed(digits)} ${formatRange(s, digits)}`;
+}
+
+/** `[min–max]` with `digits` decimals. */
+function formatRange(s: Spread, digits: number): string {
+  return `[${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
 }
 
 /**
@@ -32,6 +37,6 @@ export function formatRatio(value: number, goal: number): string {
 
 /** `formatSpread` of ratios, with `ok`/`MISSED` against `goal` judged on the median. */
 export function judgeRatio(s: Spread, goal: number): string {
-  const range = `[${s.min.toFixed(2)}–${s.max.toFixed(2)}]`;
-  return `${formatRatio(s.median, goal)} ${range}× ${s.median >= goal ? 'ok' : 'MISSED'} (goal ≥ ${goal})`;
+  const judged = s.median >= goal ? 'ok' : 'MISSED';
+  return `${formatRatio(s.median, goal)} ${formatRange(s, 2)}× ${judged} (goal ≥ ${goal})`;
 }
